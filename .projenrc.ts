@@ -1,0 +1,46 @@
+import { javascript, typescript } from 'projen';
+
+const project = new typescript.TypeScriptProject({
+  name: 'eks-cognito-kit',
+  description: 'Create and keep in sync a service repository secured by Amazon Cognito on Amazon EKS.',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '22.18.0',
+  typescriptVersion: '~5.9.3',
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  license: 'Apache-2.0',
+  copyrightOwner: 'eks-cognito-kit authors',
+  bin: { 'eks-cognito-kit': 'lib/cli/main.js' },
+  deps: ['yaml@^2.9.1', 'handlebars@^4.7.8'],
+  peerDeps: ['projen@^0.103.25', 'constructs@^10.0.0', 'yeoman-environment@^7.1.0'],
+  devDeps: [
+    'projen@^0.103.25',
+    'constructs@^10.0.0',
+    'yeoman-environment@^7.1.0',
+    'ajv@^8.20.0',
+    'ajv-formats@^3.0.1',
+    'express@^5.1.0',
+    '@types/express@^5.0.3',
+    'aws-jwt-verify@^5.1.0',
+    'supertest@^7.1.0',
+    '@types/supertest@^6.0.3',
+  ],
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 60_000,
+    },
+  },
+  gitignore: ['/.tmp/'],
+});
+
+project.package.addField('peerDependenciesMeta', {
+  'yeoman-environment': { optional: true },
+});
+
+project.npmignore?.include('/templates/', '/generators/', '/src/service/runtime/', '/examples/');
+
+project.synth();

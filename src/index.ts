@@ -1,0 +1,3 @@
+export * from './project';
+export * from './spec';
+export { AnnotationSet, AnnotationSets, IngressTarget } from './k8s';

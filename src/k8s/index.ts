@@ -1,0 +1,3 @@
+export * from './kubernetes-manifests';
+export * from './annotation-set';
+export * from './annotation-sets';

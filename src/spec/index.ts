@@ -1,0 +1,5 @@
+export * from './options';
+export * from './model';
+export * from './defaults';
+export * from './spec-error';
+export * from './resolve-spec';
