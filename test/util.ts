@@ -1,9 +1,9 @@
 /**
  * Builds a service project in a temporary folder and synthesizes it in memory.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Testing } from 'projen';
 import { EksCognitoServiceProject, EksCognitoServiceProjectOptions } from '../src';
 
@@ -19,4 +19,31 @@ export function createProject(options: TestProjectOptions = {}): EksCognitoServi
 /** The synthesized files of a project: path -> contents (parsed for JSON and YAML). */
 export function synth(options: TestProjectOptions = {}): Record<string, any> {
   return Testing.synth(createProject(options));
+}
+
+/** A fresh temporary folder. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'eck-test-'));
+}
+
+/** Synthesizes a project into `outdir` on disk (as `npx projen` would, without installing anything). */
+export function synthToDisk(outdir: string, options: TestProjectOptions = {}): EksCognitoServiceProject {
+  const project = new EksCognitoServiceProject({ name: 'demo-api', outdir, ...options });
+  const previous = process.env.PROJEN_DISABLE_POST;
+  process.env.PROJEN_DISABLE_POST = 'true';
+  try {
+    project.synth();
+  } finally {
+    if (previous === undefined) delete process.env.PROJEN_DISABLE_POST;
+    else process.env.PROJEN_DISABLE_POST = previous;
+  }
+  return project;
+}
+
+/** Every file under a folder (node_modules excepted): relative path -> text. */
+export function readTree(dir: string): Record<string, string> {
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true })
+    .filter((e) => e.name !== 'node_modules')
+    .flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  return Object.fromEntries(walk(dir).sort().map((f) => [relative(dir, f), readFileSync(f, 'utf-8')]));
 }

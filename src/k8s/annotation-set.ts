@@ -22,6 +22,9 @@ export interface AnnotationSet {
   annotations(model: ServiceModel, target: IngressTarget): Record<string, string>;
 }
 
+/** Prefix of every AWS Load Balancer Controller Ingress annotation. */
+export const ALB_PREFIX = 'alb.ingress.kubernetes.io/';
+
 const registry = new Map<string, AnnotationSet>();
 
 /** The registry of annotation sets; teams add their own with `AnnotationSets.register`. */
@@ -39,5 +42,19 @@ export class AnnotationSets {
   /** Names of every registered set. */
   public static names(): string[] {
     return [...registry.keys()];
+  }
+
+  /**
+   * The annotations of the named sets merged in order: a later set wins on a key an earlier one
+   * also sets. Throws on a name that is not registered.
+   */
+  public static compose(names: readonly string[], model: ServiceModel, target: IngressTarget): Record<string, string> {
+    return names.reduce<Record<string, string>>((merged, name) => {
+      const set = registry.get(name);
+      if (!set) {
+        throw new Error(`Annotation set "${name}" of Ingress "${target.name}" is not registered (known: ${AnnotationSets.names().join(', ')}); register it with AnnotationSets.register() before the project is created.`);
+      }
+      return { ...merged, ...set.annotations(model, target) };
+    }, {});
   }
 }

@@ -30,8 +30,8 @@ export function resolveSpec(options: ServiceSpecOptions): ServiceModel {
   problems.check(rules.isHostName(host), 'host', host, 'must be a lower-case DNS name with at least two labels and no wildcard (for example "gateway.example.com").');
 
   const cluster = resolveCluster(options, problems);
-  const cognito = resolveCognito(options.cognito ?? {}, { name, region, host, clusterName: cluster.name }, problems);
   const userAuth = resolveUserAuth(options, region, host, problems);
+  const cognito = resolveCognito(options.cognito ?? {}, { name, region, host, clusterName: cluster.name, webClientName: userAuth?.webClient.name }, problems);
   const routes = resolveRoutes(options.routes ?? DEFAULT_ROUTES, cognito.scopeByName, userAuth !== undefined, problems);
   const workload = resolveWorkload(options, name, problems);
   const ingress = resolveIngress(options, region, userAuth !== undefined, problems);

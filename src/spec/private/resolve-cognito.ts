@@ -5,7 +5,7 @@ import { DEFAULT_CLIENTS, DEFAULT_SCOPES, DEFAULTS } from '../defaults';
 import type { AppClient, Cognito, Scope } from '../model';
 import type { CognitoOptions } from '../options';
 import { Problems } from './problems';
-import { toEnvName, toLogicalId } from './routes';
+import { toClientLogicalId, toEnvName } from './routes';
 import { isClientName, isDomainPrefix, isIntIn, isScopeName } from './rules';
 
 /** What the rest of the spec needs to know to resolve Cognito. */
@@ -14,6 +14,8 @@ export interface CognitoContext {
   readonly region: string;
   readonly host: string;
   readonly clusterName: string;
+  /** Name of the ALB sign-in web client, when user sign-in is enabled. */
+  readonly webClientName?: string;
 }
 
 /** Resolves Cognito options; scopes are looked up by name through the returned map. */
@@ -49,7 +51,7 @@ export function resolveCognito(options: CognitoOptions, ctx: CognitoContext, pro
     problems.unique(c.scopes ?? [], (s) => s, (j) => `cognito.clients[${i}].scopes[${j}]`, 'the scope');
     problems.check(generateSecret || clientScopes.length === 0, `cognito.clients[${i}].generateSecret`, generateSecret,
       'is false, but Cognito grants client-credentials tokens only to clients with a secret; set generateSecret: true or remove the scopes.');
-    return { name: c.name, logicalId: `${toLogicalId(c.name)}Client`, envName: toEnvName(c.name), scopes: clientScopes, generateSecret };
+    return { name: c.name, logicalId: toClientLogicalId(c.name), envName: toEnvName(c.name), scopes: clientScopes, generateSecret };
   });
 
   const domainPrefix = options.domainPrefix ?? `${ctx.name}-${ctx.clusterName}`.toLowerCase();
@@ -70,26 +72,28 @@ export function resolveCognito(options: CognitoOptions, ctx: CognitoContext, pro
     resourceServer: { identifier, name: options.resourceServer?.name ?? DEFAULTS.resourceServerName, scopes },
     clients,
     accessTokenValidityMinutes: validity,
-    deployed: resolveDeployed(options, ctx.region, clients, problems),
+    deployed: resolveDeployed(options, ctx, clients.map((c) => c.name), problems),
     tokenEndpoint: `https://${domainPrefix}.auth.${ctx.region}.amazoncognito.com/oauth2/token`,
     scopeByName,
   };
 }
 
-function resolveDeployed(options: CognitoOptions, region: string, clients: AppClient[], problems: Problems): Cognito['deployed'] {
+function resolveDeployed(options: CognitoOptions, ctx: CognitoContext, clientNames: string[], problems: Problems): Cognito['deployed'] {
   const d = options.deployed;
   if (!d) return undefined;
+  const region = ctx.region;
+  const names = ctx.webClientName ? [...clientNames, ctx.webClientName] : clientNames;
   problems.check(/^\d{12}$/.test(d.accountId), 'cognito.deployed.accountId', d.accountId, 'must be a 12-digit AWS account id.');
   problems.check(new RegExp(`^${region}_[0-9a-zA-Z]+$`).test(d.userPoolId), 'cognito.deployed.userPoolId', d.userPoolId,
     `must be the stack's UserPoolId output, "${region}_" followed by letters and digits.`);
-  const known = new Set(clients.map((c) => c.name));
+  const known = new Set(names);
   for (const [name, id] of Object.entries(d.clientIds)) {
     problems.check(known.has(name), `cognito.deployed.clientIds.${name}`, id, `names no declared client (declared: ${[...known].join(', ')}).`);
     problems.check(/^[\w+]{1,128}$/.test(id), `cognito.deployed.clientIds.${name}`, id, 'must be the client id from the stack outputs (letters and digits).');
   }
-  for (const c of clients) {
-    problems.check(d.clientIds[c.name] !== undefined, `cognito.deployed.clientIds.${c.name}`, undefined,
-      `is missing; copy the ${c.logicalId}Id stack output.`);
+  for (const name of names) {
+    problems.check(d.clientIds[name] !== undefined, `cognito.deployed.clientIds.${name}`, undefined,
+      `is missing; copy the ${toClientLogicalId(name)}Id stack output.`);
   }
   const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
   return {

@@ -41,3 +41,9 @@ export function toEnvName(clientName: string): string {
 export function toLogicalId(name: string): string {
   return name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 }
+
+/** CloudFormation logical id of an app client: `readClient` becomes `ReadClient`, `microService` `MicroServiceClient`. */
+export function toClientLogicalId(name: string): string {
+  const id = toLogicalId(name);
+  return id.endsWith('Client') ? id : `${id}Client`;
+}
