@@ -1,0 +1,42 @@
+/**
+ * The shell exports that point seed 003's curl commands and the service at the local issuer.
+ */
+import { ALB_KEYS_PATH } from './alb-signer';
+import type { ClientCredentials, DevCredentials } from './credentials-store';
+import type { IssuerSpec } from './issuer-spec';
+import { jwksPath } from './jwks';
+
+/** One `export NAME=value` line per variable, values shell-quoted, for an issuer on the given port. */
+export function renderEnv(spec: IssuerSpec, credentials: DevCredentials, port: number): string {
+  const base = `http://127.0.0.1:${port}`;
+  const idOf = (name: string): ClientCredentials => {
+    const found = credentials.clients.get(name);
+    if (!found) throw new Error(`no dev credentials for client ${name}; loadDevCredentials() creates them for every client of the spec.`);
+    return found;
+  };
+  const vars: Array<[string, string]> = [
+    ['TOKEN_ENDPOINT', `${base}/oauth2/token`],
+    ...spec.clients.filter((c) => c.generateSecret).map((c): [string, string] => {
+      const { clientId, clientSecret } = idOf(c.name);
+      return [`CLIENT_CREDENTIALS_${c.envName}`, Buffer.from(`${clientId}:${clientSecret}`).toString('base64')];
+    }),
+    ['AWS_REGION', spec.region],
+    ['COGNITO_USER_POOL_ID', spec.userPoolId],
+    ['COGNITO_CLIENT_IDS', spec.clients.map((c) => idOf(c.name).clientId).join(',')],
+    ['COGNITO_JWKS_URI', `${base}${jwksPath(spec)}`],
+  ];
+  if (spec.userAuth) {
+    vars.push(
+      ['ALB_ARN', spec.userAuth.albArn],
+      ['ALB_CLIENT_ID', idOf(spec.userAuth.webClientName).clientId],
+      ['ALB_PUBLIC_KEYS_URI', `${base}${ALB_KEYS_PATH}`],
+    );
+  }
+  return vars.map(([name, value]) => `export ${name}=${shellQuote(value)}\n`).join('');
+}
+
+/** The value as one shell word: bare when it only has characters no shell treats specially, else single-quoted. */
+export function shellQuote(value: string): string {
+  // A leading '=' would be zsh's =command expansion.
+  return /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/.test(value) ? value : `'${value.replace(/'/g, '\'\\\'\'')}'`;
+}

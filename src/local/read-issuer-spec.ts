@@ -1,0 +1,63 @@
+/**
+ * Reads `.eks-cognito-kit/issuer.json` back and checks it has the shape `toIssuerSpec` writes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IssuerConfigError } from './issuer-config-error';
+import { ISSUER_SPEC_PATH, IssuerSpec } from './issuer-spec';
+
+/** Loads the issuer spec of the service repository at `dir`; throws `IssuerConfigError` with a fix-it hint. */
+export function readIssuerSpec(dir: string): IssuerSpec {
+  const path = join(dir, ISSUER_SPEC_PATH);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new IssuerConfigError(`${path} not found; run \`npx projen\` in the service repository first (or pass --dir <repo>).`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new IssuerConfigError(`${path} is not valid JSON (${(e as Error).message}); run \`npx projen\` to rewrite it.`);
+  }
+  const problems = shapeProblems(value);
+  if (problems.length > 0) {
+    throw new IssuerConfigError(`${path} is not an issuer spec this kit understands (${problems.join('; ')}); run \`npx projen\` to rewrite it.`);
+  }
+  return value as IssuerSpec;
+}
+
+function shapeProblems(value: unknown): string[] {
+  if (!isObject(value)) return ['not an object'];
+  const problems: string[] = [];
+  const expect = (ok: boolean, field: string, what: string) => {
+    if (!ok) problems.push(`${field} must be ${what}`);
+  };
+  for (const field of ['service', 'region', 'userPoolId', 'resourceServer']) {
+    expect(typeof value[field] === 'string' && value[field] !== '', field, 'a non-empty string');
+  }
+  for (const field of ['issuerPort', 'servicePort', 'accessTokenValiditySeconds']) {
+    expect(Number.isInteger(value[field]) && (value[field] as number) > 0, field, 'a positive integer');
+  }
+  const clients = value.clients;
+  expect(Array.isArray(clients) && clients.every(isClient), 'clients', 'a list of { name, envName, generateSecret, scopes }');
+  const userAuth = value.userAuth;
+  expect(userAuth === undefined || (isObject(userAuth)
+    && typeof userAuth.webClientName === 'string'
+    && typeof userAuth.albArn === 'string'
+    && Number.isInteger(userAuth.sessionTimeoutSeconds)), 'userAuth', '{ webClientName, albArn, sessionTimeoutSeconds } when present');
+  return problems;
+}
+
+function isClient(value: unknown): boolean {
+  return isObject(value)
+    && typeof value.name === 'string'
+    && typeof value.envName === 'string'
+    && typeof value.generateSecret === 'boolean'
+    && Array.isArray(value.scopes) && value.scopes.every((s) => typeof s === 'string');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
