@@ -15,11 +15,14 @@ const project = new typescript.TypeScriptProject({
   copyrightOwner: 'eks-cognito-kit authors',
   bin: { 'eks-cognito-kit': 'lib/cli/main.js' },
   deps: ['yaml@^2.9.1', 'handlebars@^4.7.8'],
-  peerDeps: ['projen@^0.103.25', 'constructs@^10.0.0', 'yeoman-environment@^7.1.0'],
+  // Test against the versions we install, not the lowest the peer ranges allow (two constructs copies break types).
+  peerDependencyOptions: { pinnedDevDependency: false },
+  peerDeps: ['projen@^0.103.25', 'constructs@^10.0.0', 'yeoman-environment@^7.1.0', 'yeoman-generator@^10.2.1'],
   devDeps: [
     'projen@^0.103.25',
-    'constructs@^10.0.0',
+    'constructs@^10.8.1',
     'yeoman-environment@^7.1.0',
+    'yeoman-generator@^10.2.1',
     'ajv@^8.20.0',
     'ajv-formats@^3.0.1',
     'express@^5.1.0',
@@ -39,8 +42,12 @@ const project = new typescript.TypeScriptProject({
 
 project.package.addField('peerDependenciesMeta', {
   'yeoman-environment': { optional: true },
+  'yeoman-generator': { optional: true },
 });
 
-project.npmignore?.include('/templates/', '/generators/', '/src/service/runtime/', '/examples/');
+project.npmignore?.include('/templates/', '/generators/', '/src/service/assets/', '/src/integ/assets/', '/examples/');
+
+// Runs on a fresh clone (before any install), so it is a plain script rather than a projen task.
+project.package.setScript('quickstart', 'bash test/e2e/quickstart.sh');
 
 project.synth();

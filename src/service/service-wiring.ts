@@ -1,12 +1,51 @@
 /**
- * STUB: to be replaced by the component that renders this artifact.
+ * The generated service's code: the shipped runtime (`src/kit/`), the route table and entry point,
+ * one user-owned handler per route, the generated unit tests, the Dockerfile and the npm scripts.
  */
-import { Component, Project } from 'projen';
+import { Component, SampleFile } from 'projen';
+import type { TypeScriptProject } from 'projen/lib/typescript';
+import { readAssetTree } from '../private/assets';
+import { SourceFile } from '../private/source-file';
 import type { ServiceModel } from '../spec';
+import { renderDockerfile, renderDockerignore } from './dockerfile';
+import { renderHandlerStub } from './handler-stub';
+import { renderMain, renderRouteTable } from './route-table';
+import { renderRouteTests } from './route-tests';
 
-/** Renders this artifact from the model. */
+/** Folder in the kit whose tree is copied verbatim into the generated repository. */
+export const SERVICE_ASSETS = 'src/service/assets';
+
+/** Renders every file of the service's code from the model. */
 export class ServiceWiring extends Component {
-  constructor(project: Project, public readonly model: ServiceModel) {
+  constructor(project: TypeScriptProject, public readonly model: ServiceModel) {
     super(project);
+
+    for (const asset of readAssetTree(SERVICE_ASSETS)) {
+      new SourceFile(project, asset.path, { render: () => asset.text });
+    }
+    new SourceFile(project, 'src/routes.ts', { render: () => renderRouteTable(model) });
+    new SourceFile(project, 'src/main.ts', { render: () => renderMain(model) });
+    new SourceFile(project, 'test/routes.test.ts', { render: () => renderRouteTests(model) });
+    for (const route of model.routes) {
+      new SampleFile(project, `src/handlers/${route.handlerModule}.ts`, { contents: renderHandlerStub(route) });
+    }
+    new SourceFile(project, 'Dockerfile', { render: () => renderDockerfile(model), commentPrefix: '#' });
+    new SourceFile(project, '.dockerignore', { render: renderDockerignore, commentPrefix: '#' });
+
+    project.addTask('start', {
+      description: 'Start the compiled service (configuration from the environment)',
+      exec: 'node lib/main.js',
+    });
+    project.addTask('bench', {
+      description: 'Load-test a protected route against an unprotected one and print the ratios',
+      steps: [{ spawn: 'compile' }, { exec: 'ts-node --project tsconfig.dev.json bench/bench.ts' }],
+    });
+    project.tsconfigDev.addInclude('bench/**/*.ts');
+    // Managed files are linted in the kit, where they are written; `eslint --fix` must never rewrite them here.
+    project.eslint?.addIgnorePattern('src/kit/');
+    project.eslint?.addIgnorePattern('src/routes.ts');
+    project.eslint?.addIgnorePattern('src/main.ts');
+    project.eslint?.addIgnorePattern('test/routes.test.ts');
+    project.eslint?.addIgnorePattern('test/support/');
   }
 }
