@@ -45,7 +45,16 @@ project.package.addField('peerDependenciesMeta', {
   'yeoman-generator': { optional: true },
 });
 
-project.npmignore?.include('/templates/', '/generators/', '/src/service/assets/', '/src/integ/assets/', '/examples/');
+// What the package ships: the compiled kit, the scaffold, and the files copied verbatim into generated repos.
+project.package.addField('files', [
+  'lib/**/*.js',
+  'lib/**/*.d.ts',
+  'templates/',
+  'generators/',
+  'src/service/assets/',
+  'src/integ/assets/',
+  'examples/team-standard/',
+]);
 
 // Runs on a fresh clone (before any install), so it is a plain script rather than a projen task.
 project.package.setScript('quickstart', 'bash test/e2e/quickstart.sh');

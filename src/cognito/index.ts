@@ -1,1 +1,3 @@
+export * from './cloudformation';
+export * from './cognito-template';
 export * from './cognito-stack';

@@ -1,1 +1,3 @@
+export * from './cluster-config';
+export * from './cluster-config-render';
 export * from './cluster-config-file';

@@ -69,3 +69,21 @@ describe('resolveSpec', () => {
       .toEqual(['cognito.clients[0].generateSecret']);
   });
 });
+
+describe('resolveSpec with user sign-in', () => {
+  test('refuses a client that clashes with the sign-in client', () => {
+    expect(problemsOf(() => resolveSpec({
+      name: 'a',
+      userAuth: { host: 'app.example.com' },
+      cognito: { clients: [{ name: 'web', scopes: ['demo.read'] }] },
+    }))).toEqual(['cognito.clients[0].name']);
+  });
+
+  test('requires the sign-in client among the deployed client ids', () => {
+    expect(problemsOf(() => resolveSpec({
+      name: 'a',
+      userAuth: { host: 'app.example.com' },
+      cognito: { deployed: { accountId: '123456789012', userPoolId: 'ap-southeast-1_Abc', clientIds: { readClient: 'a', writeClient: 'b', microService: 'c' } } },
+    }))).toEqual(['cognito.deployed.clientIds.webClient']);
+  });
+});

@@ -54,6 +54,11 @@ export function resolveCognito(options: CognitoOptions, ctx: CognitoContext, pro
     return { name: c.name, logicalId: toClientLogicalId(c.name), envName: toEnvName(c.name), scopes: clientScopes, generateSecret };
   });
 
+  if (ctx.webClientName) {
+    clients.forEach((c, i) => problems.check(c.name !== ctx.webClientName && c.logicalId !== toClientLogicalId(ctx.webClientName!),
+      `cognito.clients[${i}].name`, c.name, `clashes with the sign-in client "${ctx.webClientName}" that userAuth adds; rename the client.`));
+  }
+
   const domainPrefix = options.domainPrefix ?? `${ctx.name}-${ctx.clusterName}`.toLowerCase();
   problems.check(isDomainPrefix(domainPrefix), 'cognito.domainPrefix', domainPrefix,
     'must be a DNS label (a-z, 0-9, "-", at most 63 characters) without "aws", "amazon" or "cognito"; set cognito.domainPrefix.');
