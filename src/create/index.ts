@@ -1,0 +1,16 @@
+export * from './answers';
+export * from './bootstrap';
+export * from './context';
+export * from './create-error';
+export * from './flags';
+export * from './help';
+export * from './kit-package';
+export * from './next-steps';
+export * from './project-type';
+export * from './questions';
+export * from './render';
+export * from './scaffold';
+export * from './spec-options';
+export * from './target-folder';
+export * from './yeoman';
+export { dependencySpec, DependencySpec } from './private/npm-spec';

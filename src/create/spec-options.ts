@@ -1,0 +1,67 @@
+/**
+ * Answers to spec options: only what differs from the project type's defaults, so the new
+ * `.projenrc.ts` stays short and later default changes (a team's standard) still reach the repo.
+ */
+import { answersFromModel, ClientAnswer, CreateAnswers, formatClients, renameScope } from './answers';
+import type { ServiceModel } from '../spec/model';
+import type { AppClientOptions, CognitoOptions, IngressOptions, RouteOptions, ServiceSpecOptions } from '../spec/options';
+
+/** Spec options that, applied to the project type whose defaults `baseline` shows, give `answers`. */
+export function toSpecOptions(answers: CreateAnswers, baseline: ServiceModel): ServiceSpecOptions {
+  const base = answersFromModel(baseline);
+  const changed = <K extends keyof CreateAnswers>(key: K) => JSON.stringify(answers[key]) !== JSON.stringify(base[key]);
+  const pick = <K extends keyof CreateAnswers>(key: K) => (changed(key) ? answers[key] : undefined);
+
+  const cognito: CognitoOptions = {
+    resourceServer: changed('scopes') ? { scopes: answers.scopes.map((name) => scopeOption(name, baseline)) } : undefined,
+    clients: formatClients(answers.clients) !== formatClients(base.clients) ? answers.clients.map(clientOption) : undefined,
+  };
+  const ingress: IngressOptions = {
+    inboundCidrs: changed('inboundCidrs') ? [...answers.inboundCidrs] : undefined,
+    certificateArn: pick('certificateArn'),
+    wafAclArn: pick('wafAclArn'),
+  };
+  const options: Record<string, unknown> = {
+    name: answers.name,
+    region: pick('region'),
+    namespace: pick('namespace'),
+    host: pick('host'),
+    routes: changed('scopes') ? renameRouteScopes(baseline, base.scopes, answers.scopes) : undefined,
+    cognito: compact(cognito),
+    cluster: changed('cluster') ? { name: answers.cluster } : undefined,
+    ingress: compact(ingress),
+  };
+  if (changed('userAuthHost')) {
+    // an explicit undefined (not an absent key) switches off sign-in a team project type enables by default
+    options.userAuth = answers.userAuthHost ? { host: answers.userAuthHost } : undefined;
+  }
+  return compact(options) as unknown as ServiceSpecOptions;
+}
+
+function scopeOption(name: string, baseline: ServiceModel): { name: string; description?: string } {
+  const known = baseline.cognito.resourceServer.scopes.find((s) => s.name === name);
+  return known && known.description !== name ? { name, description: known.description } : { name };
+}
+
+function clientOption(c: ClientAnswer): AppClientOptions {
+  return c.scopes.length > 0 ? { name: c.name, scopes: [...c.scopes] } : { name: c.name, generateSecret: false };
+}
+
+/** The project type's routes, their scopes renamed the way the scope list was. */
+function renameRouteScopes(baseline: ServiceModel, from: readonly string[], to: readonly string[]): RouteOptions[] {
+  return baseline.routes.map((r) => {
+    const scopes = [...new Set(r.scopes.flatMap((s) => renameScope(s.name, from, to) ?? []))];
+    return {
+      method: r.method,
+      path: r.path,
+      ...(scopes.length > 0 ? { scopes } : {}),
+      ...(r.auth !== 'bearer' ? { auth: r.auth } : {}),
+    };
+  });
+}
+
+/** The object without its undefined fields (keeping `userAuth`); undefined when nothing is left. */
+function compact<T extends object>(o: T): T | undefined {
+  const entries = Object.entries(o).filter(([k, v]) => v !== undefined || k === 'userAuth');
+  return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined;
+}

@@ -1,0 +1,48 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from './run-cli';
+import { CreateError, renderTemplates, targetPathOf } from '../../src/create';
+
+function folder(files: Record<string, string>): string {
+  const dir = tempDir('eck-templates-');
+  for (const [path, contents] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), contents);
+  }
+  return dir;
+}
+
+describe('renderTemplates', () => {
+  const ours = folder({
+    '_projenrc.ts.hbs': 'new P({{{optionsCode}}});\n',
+    'README.md.hbs': '# {{name}}\n{{> footer}}',
+    'partials/footer.hbs': 'ours',
+    'LICENSE': 'verbatim {{name}}',
+  });
+
+  test('drops .hbs, turns a leading "_" into ".", copies other files verbatim and never renders partials', () => {
+    const out = renderTemplates([ours], { name: 'svc', optionsCode: "{ name: 'svc' }" });
+    expect([...out.keys()].sort()).toEqual(['.projenrc.ts', 'LICENSE', 'README.md']);
+    expect(out.get('.projenrc.ts')).toBe("new P({ name: 'svc' });\n");
+    expect(out.get('LICENSE')).toBe('verbatim {{name}}');
+    expect(targetPathOf('dir/_gitignore.hbs')).toBe('dir/.gitignore');
+  });
+
+  test('a later folder replaces files and partials by name and may add files', () => {
+    const team = folder({ 'partials/footer.hbs': 'team', 'CODEOWNERS.hbs': '* @{{name}}-owners' });
+    const out = renderTemplates([ours, team], { name: 'svc', optionsCode: '{}' });
+    expect(out.get('README.md')).toBe('# svc\nteam');
+    expect(out.get('CODEOWNERS')).toBe('* @svc-owners');
+  });
+
+  test('strict mode: a template naming a value the context lacks fails, naming the template', () => {
+    const broken = folder({ 'README.md.hbs': '{{answers.colour}}' });
+    expect(() => renderTemplates([broken], { answers: {} })).toThrow(CreateError);
+    expect(() => renderTemplates([broken], { answers: {} })).toThrow(/README.md.hbs failed to render: "colour" not defined/);
+  });
+
+  test('values are not HTML-escaped', () => {
+    const raw = folder({ 'a.hbs': '{{v}}' });
+    expect(renderTemplates([raw], { v: "<a href='x'>&</a>" }).get('a')).toBe("<a href='x'>&</a>");
+  });
+});
