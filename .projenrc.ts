@@ -56,6 +56,14 @@ project.package.addField('files', [
   'examples/team-standard/',
 ]);
 
+project.addTask('bench', {
+  description: 'Benchmarks (not tests): synth and create against bare projen baselines measured in the same run',
+  steps: [
+    { exec: 'ts-node --project test/tsconfig.json test/bench/synth-bench.ts' },
+    { exec: 'ts-node --project test/tsconfig.json test/bench/create-bench.ts' },
+  ],
+});
+
 // Runs on a fresh clone (before any install), so it is a plain script rather than a projen task.
 project.package.setScript('quickstart', 'bash test/e2e/quickstart.sh');
 

@@ -1,0 +1,136 @@
+/**
+ * The kit end to end, as a new user runs it: `npm pack` of this checkout, `create demo-api --yes` from
+ * the tarball, a real install, projen synth, the generated unit tests, `npm run integ` against the local
+ * issuer, seed 003's own demo-api.sh against `npm run dev`, and every artifact against the upstream schemas.
+ * One scaffold (one install) serves every test.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as YAML from 'yaml';
+import { targetPathOf, templateFiles } from '../../src/create/render';
+import { resolveSpec } from '../../src/spec';
+import { validateCloudFormationTemplate, validateEksctl, validateKubernetes } from '../schemas';
+import { run, start, waitFor } from './run';
+
+const KIT = join(__dirname, '..', '..');
+const WORK = mkdtempSync(join(tmpdir(), 'eck-e2e-'));
+const REPO = join(WORK, 'demo-api');
+const SEED_003 = join(KIT, '..', 'shared', 'seeds', readdirSync(join(KIT, '..', 'shared', 'seeds')).find((f) => f.startsWith('003_'))!);
+
+let kitTarball = '';
+
+/** `npm pack` of a folder into WORK; returns the tarball's path. */
+function pack(folder: string): string {
+  const name = run('npm', ['pack', '--silent', '--pack-destination', WORK], folder).output.trim().split('\n').pop()!;
+  return join(WORK, name);
+}
+
+/** Runs the kit's CLI from this checkout's build. */
+function kit(args: string[], cwd: string) {
+  return run('node', [join(KIT, 'lib', 'cli', 'main.js'), ...args], cwd);
+}
+
+beforeAll(() => {
+  run('npx', ['tsc', '--build'], KIT);
+  kitTarball = pack(KIT);
+}, 300_000);
+
+describe('create demo-api --yes, installed from npm pack', () => {
+  beforeAll(() => {
+    kit(['create', 'demo-api', '--yes', '--kit-spec', kitTarball], WORK);
+  }, 600_000);
+
+  test('made a first commit and `npx projen` leaves no diff', () => {
+    expect(run('git', ['log', '--oneline'], REPO).output.trim().split('\n')).toHaveLength(1);
+    run('npx', ['projen'], REPO);
+    expect(run('git', ['status', '--porcelain'], REPO).output).toBe('');
+  }, 300_000);
+
+  test('tracks exactly what the templates and the project type declare', () => {
+    const tracked = run('git', ['ls-files'], REPO).output.trim().split('\n').sort();
+    const managed: string[] = JSON.parse(readFileSync(join(REPO, '.projen', 'files.json'), 'utf-8')).files;
+    const scaffolded = templateFiles(join(KIT, 'templates')).map(targetPathOf);
+    const handlers = resolveSpec({ name: 'demo-api' }).routes.map((r) => `src/handlers/${r.handlerModule}.ts`);
+    expect(tracked).toEqual([...new Set([...managed, ...scaffolded, ...handlers, 'package-lock.json'])].sort());
+  });
+
+  test('its generated unit tests pass', () => {
+    const { output } = run('npm', ['test'], REPO);
+    expect(output).toMatch(/Tests:\s+6 passed, 6 total/);
+  }, 300_000);
+
+  test('`npm run integ` passes 401, 403 and 200 for every route against the local issuer', () => {
+    const { output } = run('npm', ['run', 'integ'], REPO);
+    expect(output).toMatch(/^6 passed, 0 failed$/m);
+    expect(output.match(/^PASS (401|403|200) /gm)?.sort()).toEqual([
+      'PASS 200 ', 'PASS 200 ', 'PASS 401 ', 'PASS 401 ', 'PASS 403 ', 'PASS 403 ',
+    ]);
+  }, 300_000);
+
+  test("seed 003's demo-api.sh, unchanged, passes against `npm run dev` with the seed's own token commands", async () => {
+    const seed = readFileSync(SEED_003, 'utf-8');
+    const script = join(WORK, 'demo-api.sh');
+    writeFileSync(script, seed.slice(seed.indexOf('#!/bin/bash'), seed.indexOf('\nTest the microservice API')), { mode: 0o755 });
+    // The seed's token commands, with its one typo (a space after a line-continuation backslash) removed.
+    const tokenCommands = seed.slice(seed.indexOf('export access_token_read='), seed.indexOf('\nIf the curl commands'))
+      .replace(/\\ \n/g, '\\\n').replace(/<gateway\.example\.com>/g, 'gateway.example.com');
+    const dev = start('npm', ['run', 'dev'], REPO);
+    try {
+      await waitFor('http://127.0.0.1:8080/readyz');
+      const { output } = run('bash', ['-c', `set -e; eval "$(npx eks-cognito-kit issuer --print-env)"\n${tokenCommands}\n"${script}"`], REPO);
+      expect(output).toContain('Test 200-ok');
+      expect(output).toContain('{"protectedAPI":"true","paramName":"sample-username"}!200!application/json');
+      expect(output).not.toContain('Failed');
+    } finally {
+      await dev.stop();
+    }
+  }, 300_000);
+
+  test('every generated artifact validates against the upstream schemas', () => {
+    const yamlOf = (file: string) => YAML.parse(readFileSync(join(REPO, file), 'utf-8'));
+    expect(validateCloudFormationTemplate(yamlOf('cognito/cognito-stack.yaml'))).toEqual([]);
+    expect(validateEksctl(yamlOf('eksctl/cluster.yaml'))).toEqual([]);
+    const manifests = readdirSync(join(REPO, 'k8s'));
+    expect(manifests.length).toBeGreaterThanOrEqual(9);
+    for (const file of manifests) expect([file, validateKubernetes(yamlOf(`k8s/${file}`))]).toEqual([file, []]);
+  });
+});
+
+describe('a team standard: create from the team package, change the standard, upgrade, re-synth', () => {
+  const TEAM = join(WORK, 'team-standard');
+  const REPO_TEAM = join(WORK, 'orders-api');
+  const yamlOf = (file: string) => YAML.parse(readFileSync(join(REPO_TEAM, file), 'utf-8'));
+  let teamV1 = '';
+
+  beforeAll(() => {
+    cpSync(join(KIT, 'examples', 'team-standard'), TEAM, { recursive: true });
+    teamV1 = pack(TEAM);
+    kit(['create', 'orders-api', '--yes', '--template', teamV1, '--kit-spec', kitTarball], WORK);
+  }, 600_000);
+
+  test('the new repo follows the team class, its preset and its template', () => {
+    expect(readFileSync(join(REPO_TEAM, '.projenrc.ts'), 'utf-8')).toContain('new AcmeServiceProject({');
+    expect(yamlOf('eksctl/cluster.yaml').metadata.region).toBe('eu-central-1');
+    expect(yamlOf('k8s/ingress-api.yaml').metadata.annotations['alb.ingress.kubernetes.io/tags']).toBe('team=platform,service=orders-api');
+    expect(readFileSync(join(REPO_TEAM, 'README.md'), 'utf-8')).toContain('An Acme service on Amazon EKS');
+  });
+
+  test('a new version of the standard reaches the repo through an upgrade and `npx projen`', () => {
+    const index = join(TEAM, 'index.js');
+    writeFileSync(index, readFileSync(index, 'utf-8')
+      .replace("region: 'eu-central-1'", "region: 'eu-west-1'")
+      .replace('team=platform,', 'team=platform,cost-centre=42,'));
+    const manifest = join(TEAM, 'package.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf-8').replace('"version": "1.0.0"', '"version": "1.1.0"'));
+    const teamV2 = pack(TEAM);
+    const projenrc = join(REPO_TEAM, '.projenrc.ts');
+    writeFileSync(projenrc, readFileSync(projenrc, 'utf-8').replace(teamV1, teamV2));
+    // As a developer upgrades: install the new version (synth renders with what is installed), then synth.
+    run('npm', ['install', '--no-audit', '--no-fund', '-D', `@acme/eks-standard@file:${teamV2}`], REPO_TEAM);
+    run('npx', ['projen'], REPO_TEAM, { env: { CI: '' } });
+    expect(yamlOf('eksctl/cluster.yaml').metadata.region).toBe('eu-west-1');
+    expect(yamlOf('k8s/ingress-api.yaml').metadata.annotations['alb.ingress.kubernetes.io/tags']).toBe('team=platform,cost-centre=42,service=orders-api');
+    expect(validateEksctl(yamlOf('eksctl/cluster.yaml'))).toEqual([]);
+  }, 600_000);
+});
