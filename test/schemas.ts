@@ -46,14 +46,14 @@ function notAnObject(what: string, value: unknown): string {
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 const K8S_FILES: Record<string, string> = {
-  'ConfigMap': 'configmap-v1.json',
-  'Deployment': 'deployment-apps-v1.json',
-  'HorizontalPodAutoscaler': 'horizontalpodautoscaler-autoscaling-v2.json',
-  'Ingress': 'ingress-networking-v1.json',
-  'NetworkPolicy': 'networkpolicy-networking-v1.json',
-  'PodDisruptionBudget': 'poddisruptionbudget-policy-v1.json',
-  'Service': 'service-v1.json',
-  'ServiceAccount': 'serviceaccount-v1.json',
+  ConfigMap: 'configmap-v1.json',
+  Deployment: 'deployment-apps-v1.json',
+  HorizontalPodAutoscaler: 'horizontalpodautoscaler-autoscaling-v2.json',
+  Ingress: 'ingress-networking-v1.json',
+  NetworkPolicy: 'networkpolicy-networking-v1.json',
+  PodDisruptionBudget: 'poddisruptionbudget-policy-v1.json',
+  Service: 'service-v1.json',
+  ServiceAccount: 'serviceaccount-v1.json',
 };
 
 const k8sAjv = cached(() => {
@@ -181,8 +181,12 @@ const ATT_PLACEHOLDER: Record<string, string> = {
   CloudFrontDistribution: 'd111111abcdef8.cloudfront.net',
 };
 const PSEUDO: Record<string, string> = {
-  'AWS::Region': 'ap-southeast-1', 'AWS::AccountId': '123456789012', 'AWS::StackName': 'demo-cognito',
-  'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com', 'AWS::StackId': 'arn:aws:cloudformation:ap-southeast-1:123456789012:stack/demo/x',
+  'AWS::Region': 'ap-southeast-1',
+  'AWS::AccountId': '123456789012',
+  'AWS::StackName': 'demo-cognito',
+  'AWS::Partition': 'aws',
+  'AWS::URLSuffix': 'amazonaws.com',
+  'AWS::StackId': 'arn:aws:cloudformation:ap-southeast-1:123456789012:stack/demo/x',
 };
 const TEMPLATE_KEYS = ['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Parameters', 'Rules', 'Mappings', 'Conditions', 'Transform', 'Resources', 'Outputs'];
 const RESOURCE_KEYS = ['Type', 'Properties', 'DependsOn', 'DeletionPolicy', 'UpdateReplacePolicy', 'Condition', 'Metadata'];

@@ -2,8 +2,8 @@
  * Renders the service's Cognito stack (user pool, hosted domain, resource server, app clients) from the model.
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/AWS_Cognito.html
  */
-import type { ServiceModel } from '../spec/model';
 import { CfnOutput, CfnResource, CfnTemplate, getAtt, ref, sub } from './cloudformation';
+import type { ServiceModel } from '../spec/model';
 import { renderAppClient, renderWebClient, RESOURCE_SERVER, USER_POOL } from './private/app-clients';
 
 /** Logical id of the hosted domain. */
@@ -70,7 +70,11 @@ function renderUserPool(model: ServiceModel): CfnResource {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       Policies: {
         PasswordPolicy: {
-          MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true,
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
           TemporaryPasswordValidityDays: 3,
         },
       },

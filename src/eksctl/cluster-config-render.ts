@@ -1,11 +1,18 @@
 /**
  * Renders the eksctl ClusterConfig of the service's cluster from the model.
  */
-import type { ServiceModel } from '../spec/model';
 import type { Addon, ClusterConfig, ClusterLogType, WellKnownPolicies } from './cluster-config';
+import type { ServiceModel } from '../spec/model';
+
+/** A cluster controller that needs AWS permissions through its service account. */
+interface ClusterController {
+  readonly serviceAccount: string;
+  readonly namespace: string;
+  readonly policies: WellKnownPolicies;
+}
 
 /** Cluster controllers the service's Ingress depends on, and the only AWS permissions they get. */
-export const CLUSTER_CONTROLLERS: ReadonlyArray<{ readonly serviceAccount: string; readonly namespace: string; readonly policies: WellKnownPolicies }> = [
+export const CLUSTER_CONTROLLERS: readonly ClusterController[] = [
   { serviceAccount: 'aws-load-balancer-controller', namespace: 'kube-system', policies: { awsLoadBalancerController: true } },
   { serviceAccount: 'external-dns', namespace: 'kube-system', policies: { externalDNS: true } },
 ];
@@ -26,7 +33,10 @@ export function renderClusterConfig(model: ServiceModel): ClusterConfig {
     }
     : {
       withOIDC: true,
-      serviceAccounts: CLUSTER_CONTROLLERS.map((c) => ({ metadata: { name: c.serviceAccount, namespace: c.namespace }, wellKnownPolicies: c.policies })),
+      serviceAccounts: CLUSTER_CONTROLLERS.map((c) => ({
+        metadata: { name: c.serviceAccount, namespace: c.namespace },
+        wellKnownPolicies: c.policies,
+      })),
     };
   const addons: Addon[] = [
     // With pod identity the CNI gets its own role instead of borrowing the node role's.

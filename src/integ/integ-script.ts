@@ -81,5 +81,5 @@ main "$@"
 
 /** Single-quotes a value for bash. */
 function quote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+  return `'${value.replace(/'/g, '\'\\\'\'')}'`;
 }

@@ -2,8 +2,6 @@
  * The one place a spec is validated: options in, a resolved `ServiceModel` out, or a `SpecError`
  * listing every problem. Nothing is written before this returns.
  */
-import { AnnotationSets } from '../k8s/annotation-set';
-import '../k8s/annotation-sets';
 import { DEFAULT_NODE_GROUP, DEFAULT_ROUTES, DEFAULTS } from './defaults';
 import type { Cluster, IngressSettings, Route, Scope, ServiceModel, UserAuth, Workload } from './model';
 import type { ServiceSpecOptions } from './options';
@@ -11,6 +9,8 @@ import { Problems } from './private/problems';
 import { resolveCognito } from './private/resolve-cognito';
 import { resolveRoutes } from './private/resolve-routes';
 import * as rules from './private/rules';
+import { AnnotationSets } from '../k8s/annotation-set';
+import '../k8s/annotation-sets';
 
 /** Validates a spec and resolves every default; throws `SpecError` naming every problem. */
 export function resolveSpec(options: ServiceSpecOptions): ServiceModel {
@@ -31,7 +31,8 @@ export function resolveSpec(options: ServiceSpecOptions): ServiceModel {
 
   const cluster = resolveCluster(options, problems);
   const userAuth = resolveUserAuth(options, region, host, problems);
-  const cognito = resolveCognito(options.cognito ?? {}, { name, region, host, clusterName: cluster.name, webClientName: userAuth?.webClient.name }, problems);
+  const cognitoContext = { name, region, host, clusterName: cluster.name, webClientName: userAuth?.webClient.name };
+  const cognito = resolveCognito(options.cognito ?? {}, cognitoContext, problems);
   const routes = resolveRoutes(options.routes ?? DEFAULT_ROUTES, cognito.scopeByName, userAuth !== undefined, problems);
   const workload = resolveWorkload(options, name, problems);
   const ingress = resolveIngress(options, region, userAuth !== undefined, problems);
@@ -42,7 +43,16 @@ export function resolveSpec(options: ServiceSpecOptions): ServiceModel {
   problems.throwIfAny();
   const { scopeByName: _unused, ...cognitoModel } = cognito;
   return {
-    name, region, namespace, host, routes, cognito: cognitoModel, cluster, ingress, workload, userAuth,
+    name,
+    region,
+    namespace,
+    host,
+    routes,
+    cognito: cognitoModel,
+    cluster,
+    ingress,
+    workload,
+    userAuth,
     local: { issuerPort },
     labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': name, 'app.kubernetes.io/managed-by': 'eks-cognito-kit' },
   };
@@ -70,7 +80,9 @@ function resolveCluster(options: ServiceSpecOptions, problems: Problems): Cluste
     const at = `cluster.nodeGroups[${i}]`;
     problems.check(/^[a-zA-Z][-a-zA-Z0-9]{0,62}$/.test(ng.name), `${at}.name`, ng.name, 'must start with a letter and use letters, digits and "-".');
     problems.check(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(ng.instanceType), `${at}.instanceType`, ng.instanceType, 'must be an EC2 instance type such as "m6i.large".');
-    problems.check(rules.isIntIn(ng.minSize, 0, 1000) && rules.isIntIn(ng.maxSize, 1, 1000) && ng.minSize <= ng.desiredCapacity && ng.desiredCapacity <= ng.maxSize,
+    const sizesOk = rules.isIntIn(ng.minSize, 0, 1000) && rules.isIntIn(ng.maxSize, 1, 1000)
+      && ng.minSize <= ng.desiredCapacity && ng.desiredCapacity <= ng.maxSize;
+    problems.check(sizesOk,
       `${at}.desiredCapacity`, { minSize: ng.minSize, desiredCapacity: ng.desiredCapacity, maxSize: ng.maxSize },
       'needs whole numbers with minSize <= desiredCapacity <= maxSize and maxSize >= 1.');
     return ng;
@@ -127,8 +139,14 @@ function resolveIngress(options: ServiceSpecOptions, region: string, hasUserAuth
   problems.check(/^ELBSecurityPolicy-[A-Za-z0-9-]+$/.test(sslPolicy), 'ingress.sslPolicy', sslPolicy,
     'must name an ELB security policy, for example "ELBSecurityPolicy-TLS13-1-2-2021-06".');
   return {
-    annotationSets: sets, scheme, inboundCidrs, certificateArn: i.certificateArn, wafAclArn: i.wafAclArn,
-    groupName: i.groupName, sslPolicy, healthCheckPath: DEFAULTS.healthCheckPath,
+    annotationSets: sets,
+    scheme,
+    inboundCidrs,
+    certificateArn: i.certificateArn,
+    wafAclArn: i.wafAclArn,
+    groupName: i.groupName,
+    sslPolicy,
+    healthCheckPath: DEFAULTS.healthCheckPath,
   };
 }
 
@@ -144,7 +162,9 @@ function resolveUserAuth(options: ServiceSpecOptions, region: string, host: stri
       `must be an Application Load Balancer ARN in ${region}: arn:aws:elasticloadbalancing:${region}:<account>:loadbalancer/app/<name>/<id>.`);
   }
   return {
-    host: u.host, sessionTimeoutSeconds: timeout, albArn: u.albArn,
+    host: u.host,
+    sessionTimeoutSeconds: timeout,
+    albArn: u.albArn,
     webClient: { name: 'webClient', logicalId: 'WebClient', callbackUrl: `https://${u.host}/oauth2/idpresponse` },
   };
 }

@@ -44,7 +44,8 @@ describe.each<[string, TestProjectOptions]>([
   test('the resource server declares exactly the model scopes', () => {
     const [server] = Object.values(resourcesOfType(template, 'AWS::Cognito::UserPoolResourceServer'));
     expect(server.Properties.Identifier).toBe(model.cognito.resourceServer.identifier);
-    expect(server.Properties.Scopes).toEqual(model.cognito.resourceServer.scopes.map((s) => ({ ScopeName: s.name, ScopeDescription: s.description })));
+    const scopes = model.cognito.resourceServer.scopes.map((s) => ({ ScopeName: s.name, ScopeDescription: s.description }));
+    expect(server.Properties.Scopes).toEqual(scopes);
   });
 
   test('each client gets exactly its model scopes through client credentials', () => {

@@ -48,8 +48,14 @@ export function resolveRoutes(options: readonly RouteOptions[], scopeByName: Map
     const handler = r.handler ?? derived;
     problems.check(isIdentifier(handler), `${at}.handler`, handler, 'must be a JavaScript identifier such as "listItems".');
     return {
-      method: r.method, path, expressPath: toExpressPath(path), samplePath: toSamplePath(path),
-      auth, scopes, handler, handlerModule: toKebab(handler),
+      method: r.method,
+      path,
+      expressPath: toExpressPath(path),
+      samplePath: toSamplePath(path),
+      auth,
+      scopes,
+      handler,
+      handlerModule: toKebab(handler),
     };
   });
   problems.unique(routes, (r) => `${r.method} ${r.path.replace(/\{[^}]*\}/g, '{}')}`, (i) => `routes[${i}]`, 'the route');
