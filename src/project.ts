@@ -40,7 +40,9 @@ export class EksCognitoServiceProject extends typescript.TypeScriptProject {
       sampleCode: false,
       ...options,
       deps: ['express@^5.1.0', 'aws-jwt-verify@^5.1.0', ...(options.deps ?? [])],
-      devDeps: ['@types/express@^5.0.3', 'supertest@^7.1.0', '@types/supertest@^6.0.3', ...(options.devDeps ?? [])],
+      // The kit declares itself so synth keeps it installed; a versioned spec in `devDeps` (as `create`
+      // writes) replaces this one, and without one projen keeps whatever package.json already names.
+      devDeps: ['eks-cognito-kit', '@types/express@^5.0.3', 'supertest@^7.1.0', '@types/supertest@^6.0.3', ...(options.devDeps ?? [])],
     });
     this.model = model;
 

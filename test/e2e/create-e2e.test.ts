@@ -4,7 +4,7 @@
  * issuer, seed 003's own demo-api.sh against `npm run dev`, and every artifact against the upstream schemas.
  * One scaffold (one install) serves every test.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as YAML from 'yaml';
@@ -132,5 +132,23 @@ describe('a team standard: create from the team package, change the standard, up
     expect(yamlOf('eksctl/cluster.yaml').metadata.region).toBe('eu-west-1');
     expect(yamlOf('k8s/ingress-api.yaml').metadata.annotations['alb.ingress.kubernetes.io/tags']).toBe('team=platform,cost-centre=42,service=orders-api');
     expect(validateEksctl(yamlOf('eksctl/cluster.yaml'))).toEqual([]);
+  }, 600_000);
+});
+
+describe('a bare repo whose .projenrc.ts holds only the default project type', () => {
+  const BARE = join(WORK, 'bare');
+
+  test('bootstraps from the packed kit and re-synthesizes with no diff', () => {
+    mkdirSync(BARE);
+    writeFileSync(join(BARE, 'package.json'), JSON.stringify({ name: 'demo-api', private: true }));
+    writeFileSync(join(BARE, '.projenrc.ts'), "import { EksCognitoServiceProject } from 'eks-cognito-kit';\n\nnew EksCognitoServiceProject({ name: 'demo-api' }).synth();\n");
+    run('git', ['init', '--quiet'], BARE);
+    run('npm', ['install', '--no-audit', '--no-fund', '-D', kitTarball, 'ts-node@^10.9.2', 'typescript@~5.9.3'], BARE);
+    run('npx', ['ts-node', '--compilerOptions', '{"module":"commonjs"}', '.projenrc.ts'], BARE, { env: { CI: '' } });
+    expect(readFileSync(join(BARE, 'k8s', 'ingress-api.yaml'), 'utf-8')).toContain('gateway.example.com');
+    run('git', ['add', '--all'], BARE);
+    run('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', 'commit', '--quiet', '-m', 'bootstrap'], BARE);
+    run('npx', ['projen'], BARE);
+    expect(run('git', ['status', '--porcelain'], BARE).output).toBe('');
   }, 600_000);
 });
