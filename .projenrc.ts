@@ -35,6 +35,9 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testTimeout: 60_000,
+      // Scaffolds and generated repositories made by the tests and the quick start live here.
+      modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.tmp/'],
     },
   },
   gitignore: ['/.tmp/'],

@@ -23,7 +23,14 @@ export function renderRouteTests(model: ServiceModel): string {
     '  routes: ROUTES,',
     `  realm: '${model.name}',`,
     '  bearer: createBearerVerifier({ userPoolId: tokens.userPoolId, clientIds: [tokens.clientId], jwks: tokens.jwks }),',
-    ...(needsAlb ? ['  albUser: createAlbUserVerifier(tokens.albUserVerifierOptions()),'] : []),
+    ...(needsAlb ? [
+      '  albUser: createAlbUserVerifier({',
+      '    albArn: tokens.albArn,',
+      '    clientId: tokens.albClientId,',
+      '    issuer: tokens.issuer,',
+      '    publicKey: { kid: tokens.albKid, pem: tokens.albPublicKeyPem },',
+      '  }),',
+    ] : []),
     '});',
     `const ALL_SCOPES = ${JSON.stringify(allScopes)};`,
     'const bearer = (scopes: readonly string[]) => `Bearer ${tokens.accessToken({ scopes })}`;',
@@ -43,7 +50,7 @@ function renderRouteBlock(route: Route): string[] {
   } else if (route.auth === 'alb-user') {
     lines.push(
       "  test('401 without the ALB user headers', () => call().expect(401));",
-      `  test('200 for a user signed in through the ALB', () => ${ok('.set(tokens.albUserHeaders())')});`,
+      `  test('200 for a user signed in through the ALB', () => ${ok('.set(tokens.albUser())')});`,
     );
   } else {
     const required = route.scopes.map((s) => `'${s.fullName}'`).join(', ');
