@@ -48,6 +48,13 @@ project.package.addField('peerDependenciesMeta', {
   'yeoman-generator': { optional: true },
 });
 
+// The generated service's files are written here but run in the generated repo, where express,
+// aws-jwt-verify and supertest are its own dependencies.
+project.eslint?.addOverride({
+  files: ['src/service/assets/**'],
+  rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true }] },
+});
+
 // What the package ships: the compiled kit, the scaffold, and the files copied verbatim into generated repos.
 project.package.addField('files', [
   'lib/**/*.js',

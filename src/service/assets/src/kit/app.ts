@@ -1,0 +1,114 @@
+import express, { type RequestHandler } from 'express';
+import { albUserAuth } from './alb-user-auth';
+import type { AlbUserVerifier } from './alb-user-verifier';
+import { bearerAuth } from './bearer-auth';
+import type { BearerVerifier } from './bearer-verifier';
+import { errorHandler } from './error-handler';
+import { ConfigError, NotFoundError } from './errors';
+import { jsonLineLog, requestLog, type LogFunction } from './request-log';
+import type { RouteDefinition } from './route';
+
+/** Options of createApp. */
+export interface AppOptions {
+  /** Every route the service serves. */
+  readonly routes: readonly RouteDefinition[];
+  /** The realm named in `WWW-Authenticate: Bearer` challenges, usually the service name. */
+  readonly realm: string;
+  /**
+   * The access-token verifier; required when a route uses `bearer`.
+   * @default none
+   */
+  readonly bearer?: BearerVerifier;
+  /**
+   * The ALB user verifier; required when a route uses `alb-user`.
+   * @default none
+   */
+  readonly albUser?: AlbUserVerifier;
+  /**
+   * Whether /readyz answers 200.
+   * @default the bearer verifier's isReady(), or always ready without one
+   */
+  readonly isReady?: () => boolean;
+  /**
+   * Receives one entry per request and one per unexpected error.
+   * @default one JSON line on stdout
+   */
+  readonly log?: (entry: Record<string, unknown>) => void;
+}
+
+/** The largest accepted JSON request body; larger bodies get 413. */
+export const JSON_BODY_LIMIT = '1mb';
+
+const PROBES = ['/healthz', '/readyz'];
+// RFC 7230 quoted-string without escapes; RFC 6749 section 3.3 scope-token.
+const REALM = /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/;
+const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/**
+ * Builds the Express app: probes, every route behind the middleware its `auth` asks for, a JSON
+ * body parser, JSON 404s, one error handler and one log line per request. Throws a ConfigError
+ * listing every inconsistency, e.g. a `bearer` route without a bearer verifier.
+ */
+export function createApp(options: AppOptions): express.Express {
+  const problems = appProblems(options);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const log: LogFunction = options.log ?? jsonLineLog;
+  const isReady = options.isReady ?? (() => options.bearer?.isReady() ?? true);
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Responses are per-caller API data, not cacheable documents: skip hashing every body for an ETag.
+  app.set('etag', false);
+  app.use(requestLog(log));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
+  });
+  const json = express.json({ limit: JSON_BODY_LIMIT });
+  for (const route of options.routes) {
+    const method = route.method.toLowerCase() as Lowercase<RouteDefinition['method']>;
+    // Authenticate before parsing, so anonymous callers cannot make the service read bodies.
+    app[method](route.path, ...authenticate(route, options), json, route.handler);
+  }
+  app.use((_req, _res, next) => next(new NotFoundError()));
+  app.use(errorHandler({ realm: options.realm, log }));
+  return app;
+}
+
+function authenticate(route: RouteDefinition, options: AppOptions): RequestHandler[] {
+  if (route.auth === 'bearer' && options.bearer) return [bearerAuth({ verifier: options.bearer, scopes: route.scopes })];
+  if (route.auth === 'alb-user' && options.albUser) return [albUserAuth(options.albUser)];
+  return [];
+}
+
+function appProblems(options: AppOptions): string[] {
+  const problems: string[] = [];
+  if (!REALM.test(options.realm)) {
+    problems.push(`realm "${options.realm}" must be non-empty printable ASCII without " or \\: use the service name`);
+  }
+  const seen = new Set<string>();
+  for (const route of options.routes) {
+    const name = `${route.method} ${route.path}`;
+    if (seen.has(name)) problems.push(`route ${name} is defined twice: keep one`);
+    seen.add(name);
+    if (!route.path.startsWith('/')) problems.push(`route ${name} has a path that does not start with /`);
+    if (PROBES.includes(route.path)) problems.push(`route ${name} clashes with the built-in probe: choose another path`);
+    if (route.auth === 'bearer' && !options.bearer) {
+      problems.push(`route ${name} uses auth 'bearer' but no bearer verifier was given: pass bearer: createBearerVerifier(...)`);
+    }
+    if (route.auth === 'alb-user' && !options.albUser) {
+      problems.push(`route ${name} uses auth 'alb-user' but no ALB user verifier was given: pass albUser: createAlbUserVerifier(...)`);
+    }
+    if (route.auth !== 'bearer' && route.scopes.length > 0) {
+      problems.push(`route ${name} lists scopes but uses auth '${route.auth}': scopes apply to bearer routes only`);
+    }
+    const badScopes = route.scopes.filter((scope) => !SCOPE.test(scope));
+    if (badScopes.length > 0) {
+      problems.push(`route ${name} has invalid scopes ${badScopes.map((s) => JSON.stringify(s)).join(', ')}: a scope has no spaces, quotes or backslashes`);
+    }
+  }
+  return problems;
+}

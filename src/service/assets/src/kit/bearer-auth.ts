@@ -1,0 +1,93 @@
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { BearerVerifier } from './bearer-verifier';
+import { BadRequestError, InsufficientScopeError, InvalidTokenError, UnauthorizedError } from './errors';
+import type { BearerAuthContext, BearerClaims } from './route';
+
+/** Options of bearerAuth. */
+export interface BearerAuthOptions {
+  /** The process-wide access-token verifier. */
+  readonly verifier: BearerVerifier;
+  /** The scopes the route requires, all of them. */
+  readonly scopes: readonly string[];
+}
+
+/** The longest Authorization header looked at; Cognito access tokens are a few kilobytes at most. */
+export const MAX_AUTHORIZATION_LENGTH = 8192;
+
+const QUERY_TOKEN = /[?&]access_token=/;
+
+/**
+ * Express middleware for `bearer` routes (RFC 6750): reads exactly one bearer token from the
+ * Authorization header, verifies it, checks the route's scopes and sets `res.locals.auth`.
+ * Failures go to the error handler as ServiceErrors carrying the challenge to send.
+ */
+export function bearerAuth(options: BearerAuthOptions): RequestHandler {
+  const required = [...options.scopes];
+  const { verifier } = options;
+  return (req, res, next) => {
+    const authorize = (claims: BearerClaims): void => {
+      const granted = typeof claims.scope === 'string' && claims.scope !== '' ? claims.scope.split(' ') : [];
+      if (!required.every((scope) => granted.includes(scope))) {
+        next(new InsufficientScopeError(required));
+        return;
+      }
+      const auth: BearerAuthContext = { kind: 'bearer', clientId: claims.client_id, scopes: granted, claims };
+      res.locals.auth = auth;
+      next();
+    };
+    let token: string;
+    try {
+      token = readBearerToken(req);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    // A token verified before continues synchronously, without a promise per request.
+    const known = verifier.peek?.(token);
+    if (known !== undefined) authorize(known);
+    else verifier.verify(token).then(authorize, next);
+  };
+}
+
+/** Returns the request's single bearer token, or throws the ServiceError RFC 6750 prescribes. */
+export function readBearerToken(req: IncomingMessage): string {
+  let value: string | undefined;
+  let count = 0;
+  // Node keeps only the first of repeated Authorization headers; the raw list shows them all.
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i].length === 13 && raw[i].toLowerCase() === 'authorization') {
+      count++;
+      value = raw[i + 1];
+    }
+  }
+  if (value === undefined) throw missingCredentials();
+  if (count > 1) throw multipleCredentials();
+  if (value.length > MAX_AUTHORIZATION_LENGTH) {
+    throw new BadRequestError('The Authorization header is too large', { error: 'invalid_request' });
+  }
+  // RFC 6750 section 2.1: a case-insensitive scheme, then one credential. Its syntax is checked by
+  // aws-jwt-verify's stricter JWT parser (or matched exactly by the verified-token cache).
+  const space = value.indexOf(' ');
+  const scheme = space === -1 ? value : value.slice(0, space);
+  if (scheme.toLowerCase() !== 'bearer') {
+    // RFC 6750 section 3.1: another scheme counts as no bearer credentials, so no error code.
+    throw value.includes(',') ? multipleCredentials() : missingCredentials();
+  }
+  const token = space === -1 ? '' : value.slice(space + 1).trimStart();
+  if (token.includes(',')) throw multipleCredentials();
+  if (token === '' || token.includes(' ')) throw new InvalidTokenError('The access token is malformed');
+  if (req.url !== undefined && QUERY_TOKEN.test(req.url)) {
+    throw new BadRequestError('Send the access token in the Authorization header only', { error: 'invalid_request' });
+  }
+  return token;
+}
+
+function missingCredentials(): Error {
+  return new UnauthorizedError('This route requires a bearer access token', {});
+}
+
+function multipleCredentials(): Error {
+  return new BadRequestError('Send exactly one credential in one Authorization header', { error: 'invalid_request' });
+}

@@ -1,0 +1,139 @@
+import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
+import { JwksValidationError } from 'aws-jwt-verify/error';
+import { assertIsJwks, SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { decomposeUnverifiedJwt, validateJwtFields } from 'aws-jwt-verify/jwt';
+import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
+import { safeJsonParse, type Json } from 'aws-jwt-verify/safe-json-parse';
+import { ConfigError, InvalidTokenError } from './errors';
+import { createKeyFetcher } from './key-fetcher';
+import type { BearerClaims } from './route';
+import { SignatureFastPath } from './signature-fast-path';
+import { VerifiedTokenCache } from './token-cache';
+import { toTokenError } from './token-errors';
+
+/** Verifies Cognito access tokens for the bearer routes; built once per process. */
+export interface BearerVerifier {
+  /** Resolves the verified claims, or rejects with InvalidTokenError (401) or ServiceUnavailableError (503). */
+  verify(token: string): Promise<BearerClaims>;
+  /** Returns the claims of this exact token if it was verified before and has not expired, without verifying it again. */
+  peek?(token: string): BearerClaims | undefined;
+  /** Whether the pool's signing keys (JWKS) are loaded. */
+  isReady(): boolean;
+  /** Downloads the JWKS now; rejects with ServiceUnavailableError when it cannot. */
+  hydrate(): Promise<void>;
+}
+
+/** Options of createBearerVerifier. */
+export interface BearerVerifierOptions {
+  /** The Cognito user pool id, e.g. eu-west-1_AbCdEf123. */
+  readonly userPoolId: string;
+  /** The app clients whose tokens are accepted; `'*'` (explicit, never a default) accepts any client of the pool. */
+  readonly clientIds: readonly string[] | '*';
+  /**
+   * A JWKS URL fetched instead of the pool's (https, or http on loopback only).
+   * @default https://cognito-idp.<region>.amazonaws.com/<userPoolId>/.well-known/jwks.json
+   */
+  readonly jwksUri?: string;
+  /**
+   * Signing keys loaded up front, without network (tests).
+   * @default none: keys are fetched
+   */
+  readonly jwks?: { keys: object[] };
+}
+
+/**
+ * Creates the access-token verifier on aws-jwt-verify's CognitoJwtVerifier (token_use access, the
+ * allowed clients, RS256 and `exp` required), with a cache of verified tokens and a cheaper signature
+ * check for the common case whose claims aws-jwt-verify still validates.
+ */
+export function createBearerVerifier(options: BearerVerifierOptions): BearerVerifier {
+  if (options.clientIds !== '*' && options.clientIds.length === 0) {
+    throw new ConfigError(['clientIds is empty: list the accepted app client ids, or pass \'*\' to accept any client of the pool']);
+  }
+  const clientId = options.clientIds === '*' ? null : [...options.clientIds];
+  const { issuer, jwksUri } = CognitoJwtVerifier.parseUserPoolId(options.userPoolId);
+  let ready = false;
+  const jwksCache = new SimpleJwksCache({
+    fetcher: createKeyFetcher({ url: options.jwksUri }),
+    jwksParser: (body) => {
+      const jwks = parseJson(body);
+      assertIsJwks(jwks);
+      ready = true;
+      return jwks;
+    },
+  });
+  const verifier = CognitoJwtVerifier.create(
+    { userPoolId: options.userPoolId, tokenUse: 'access', clientId, customJwtCheck: assertKitRules },
+    { jwksCache },
+  );
+  if (options.jwks) {
+    const jwks = options.jwks as unknown as Json;
+    assertIsJwks(jwks);
+    verifier.cacheJwks(jwks);
+    ready = true;
+  }
+  const fastPath = new SignatureFastPath(jwksCache, jwksUri);
+  const cache = new VerifiedTokenCache<BearerClaims>();
+
+  // The common case (regional issuer, cached RS256 key): fast signature check, then aws-jwt-verify's
+  // own claim validation. Anything else takes the library's complete verify(), which also refetches keys.
+  async function verifyUncached(token: string): Promise<BearerClaims> {
+    const jwt = decomposeUnverifiedJwt(token);
+    const signed = jwt.payload.iss === issuer ? fastPath.check(jwt) : undefined;
+    if (signed === undefined) return verifier.verify(token);
+    if (!(await signed)) throw new InvalidTokenError('The access token is invalid');
+    validateJwtFields(jwt.payload, { issuer, audience: null });
+    validateCognitoJwtFields(jwt.payload, { tokenUse: 'access', clientId });
+    assertKitRules(jwt);
+    return jwt.payload as BearerClaims;
+  }
+
+  return {
+    peek: (token) => cache.get(token),
+    async verify(token) {
+      const hit = cache.get(token);
+      if (hit !== undefined) return hit;
+      try {
+        const claims = deepFreeze(await verifyUncached(token));
+        cache.set(token, claims, claims.exp);
+        return claims;
+      } catch (err) {
+        throw toTokenError(err);
+      }
+    },
+    isReady: () => ready,
+    async hydrate() {
+      try {
+        await verifier.hydrate();
+      } catch (err) {
+        throw toTokenError(err);
+      }
+    },
+  };
+}
+
+// A JWKS endpoint answering HTML must read as broken keys (503), not as a bug (500).
+function parseJson(body: ArrayBuffer): Json {
+  try {
+    return safeJsonParse(Buffer.from(body).toString('utf8'));
+  } catch {
+    throw new JwksValidationError('JWKS is not valid JSON');
+  }
+}
+
+// Cached claims are shared by every request that presents the token, so no handler may change them.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+// Stricter than aws-jwt-verify's defaults: Cognito signs RS256 only, and a token without exp never expires.
+function assertKitRules(jwt: { header: JwtHeader; payload: JwtPayload }): void {
+  if (jwt.header.alg !== 'RS256' || typeof jwt.payload.exp !== 'number') {
+    throw new InvalidTokenError('The access token is invalid');
+  }
+}

@@ -1,0 +1,88 @@
+/** Options of VerifiedTokenCache. */
+export interface VerifiedTokenCacheOptions {
+  /**
+   * The most tokens kept; the oldest entry is dropped to make room.
+   * @default 10000
+   */
+  readonly maxEntries?: number;
+}
+
+interface Entry<T> {
+  readonly token: string;
+  readonly value: T;
+  readonly expiresAtMs: number;
+}
+
+// Slots of the admission filter: 16384 x 4 bytes, allocated once.
+const FILTER_SLOTS = 16_384;
+// The tail of a token is its signature, which differs between any two tokens.
+const FINGERPRINT_CHARS = 24;
+
+/**
+ * Remembers tokens that passed every check until their `exp`, so a token that comes back skips
+ * verification. Only successes are stored; a rejected token is checked again every time.
+ *
+ * Entries are found by a fingerprint of the token's tail (cheaper than hashing a kilobyte string on
+ * every request) and match only when the stored raw token equals the presented one. A token is
+ * admitted on its second successful verification: callers reuse a token for its whole lifetime,
+ * while a flood of distinct tokens would otherwise churn the cache and swell the heap.
+ */
+export class VerifiedTokenCache<T> {
+  private readonly entries = new Map<number, Entry<T>>();
+  private readonly seen = new Int32Array(FILTER_SLOTS);
+  private readonly maxEntries: number;
+
+  constructor(options: VerifiedTokenCacheOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  /** The number of tokens currently stored. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Returns the stored value of this exact token, if it has not yet expired. */
+  get(token: string, nowMs: number = Date.now()): T | undefined {
+    const key = fingerprint(token);
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.token !== token) return undefined;
+    if (nowMs < entry.expiresAtMs) return entry.value;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  /** Records a verified token; from its second verification on, stores it until `expSeconds` (its `exp`). */
+  set(token: string, value: T, expSeconds: number): void {
+    const expiresAtMs = expSeconds * 1000;
+    if (!(expiresAtMs > Date.now()) || this.maxEntries < 1) return;
+    const key = fingerprint(token);
+    // A direct-mapped filter of fingerprints seen once; a collision only admits a token early.
+    const slot = key % FILTER_SLOTS;
+    if (this.seen[slot] !== key) {
+      this.seen[slot] = key;
+      return;
+    }
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      // Oldest insertion first: O(1), and tokens minted earlier tend to expire earlier.
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, { token, value, expiresAtMs });
+  }
+
+  /** Forgets every token. */
+  clear(): void {
+    this.entries.clear();
+    this.seen.fill(0);
+  }
+}
+
+// A polynomial hash of the last characters, below 2^31: a cheap Map key.
+function fingerprint(token: string): number {
+  let hash = 7;
+  for (let i = Math.max(0, token.length - FINGERPRINT_CHARS); i < token.length; i++) {
+    hash = (hash * 31 + token.charCodeAt(i)) % 2_147_483_647;
+  }
+  return hash;
+}

@@ -1,0 +1,100 @@
+import type { RequestHandler } from 'express';
+import request from 'supertest';
+import { createApp } from '../../../src/service/assets/src/kit/app';
+import { createBearerVerifier } from '../../../src/service/assets/src/kit/bearer-verifier';
+import type { RouteDefinition } from '../../../src/service/assets/src/kit/route';
+import { TestTokens } from '../../../src/service/assets/test/support/test-tokens';
+
+const ok: RequestHandler = (_req, res) => {
+  res.json({ ok: true });
+};
+const route = (overrides: Partial<RouteDefinition>): RouteDefinition => ({ method: 'GET', path: '/x', auth: 'none', scopes: [], handler: ok, ...overrides });
+
+describe('createApp', () => {
+  describe('with inconsistent options', () => {
+    test('fails for a bearer route without a bearer verifier, and lists every problem', () => {
+      expect(() => createApp({
+        realm: 'demo',
+        routes: [
+          route({ path: '/a', auth: 'bearer', scopes: ['s/read'] }),
+          route({ path: '/b', auth: 'alb-user' }),
+          route({ path: '/c', scopes: ['s/read'] }),
+          route({ path: '/d', auth: 'bearer', scopes: ['has space'] }),
+          route({ path: '/a', auth: 'bearer', scopes: ['s/read'] }),
+          route({ path: '/healthz' }),
+        ],
+      })).toThrow(expect.objectContaining({
+        problems: [
+          "route GET /a uses auth 'bearer' but no bearer verifier was given: pass bearer: createBearerVerifier(...)",
+          "route GET /b uses auth 'alb-user' but no ALB user verifier was given: pass albUser: createAlbUserVerifier(...)",
+          "route GET /c lists scopes but uses auth 'none': scopes apply to bearer routes only",
+          "route GET /d uses auth 'bearer' but no bearer verifier was given: pass bearer: createBearerVerifier(...)",
+          'route GET /d has invalid scopes "has space": a scope has no spaces, quotes or backslashes',
+          'route GET /a is defined twice: keep one',
+          "route GET /a uses auth 'bearer' but no bearer verifier was given: pass bearer: createBearerVerifier(...)",
+          'route GET /healthz clashes with the built-in probe: choose another path',
+        ],
+      }));
+    });
+
+    test('fails for a realm that cannot be quoted', () => {
+      expect(() => createApp({ realm: 'a"b', routes: [] })).toThrow(/realm "a"b" must be non-empty printable ASCII/);
+    });
+  });
+
+  describe('request log', () => {
+    test('one entry per request with method, path without query, status and duration, never the token', async () => {
+      const entries: Record<string, unknown>[] = [];
+      const tokens = TestTokens.create();
+      const bearer = createBearerVerifier({ userPoolId: tokens.userPoolId, clientIds: '*', jwks: tokens.jwks });
+      const app = createApp({ realm: 'demo', bearer, routes: [route({ path: '/items/:id', auth: 'bearer' })], log: (entry) => entries.push(entry) });
+      const token = tokens.accessToken();
+      await request(app).get('/items/42?access=secret').set('Authorization', `Bearer ${token}`);
+      await request(app).get('/items/42').set('Authorization', 'Bearer nope');
+      expect(entries).toEqual([
+        { time: expect.any(String), method: 'GET', path: '/items/42', status: 200, durationMs: expect.any(Number) },
+        { time: expect.any(String), method: 'GET', path: '/items/42', status: 401, durationMs: expect.any(Number) },
+      ]);
+      expect(JSON.stringify(entries)).not.toContain(token.slice(0, 20));
+    });
+  });
+
+  describe('errors thrown by handlers', () => {
+    test('500 with a generic body, the error logged without the request headers', async () => {
+      const entries: Record<string, unknown>[] = [];
+      const failing: RequestHandler = () => {
+        throw new Error('boom');
+      };
+      const app = createApp({ realm: 'demo', routes: [route({ handler: failing })], log: (entry) => entries.push(entry) });
+      const res = await request(app).get('/x').set('Authorization', 'Bearer abc');
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ error: 'internal_error', message: 'The server failed to handle the request' });
+      expect(entries[0]).toMatchObject({ level: 'error', msg: 'unhandled error', path: '/x', error: 'Error', message: 'boom' });
+      expect(JSON.stringify(entries)).not.toContain('Bearer abc');
+    });
+
+    test('a rejected async handler reaches the same handler', async () => {
+      const failing: RequestHandler = async () => {
+        throw new Error('async boom');
+      };
+      const app = createApp({ realm: 'demo', routes: [route({ handler: failing })], log: () => undefined });
+      expect((await request(app).get('/x')).status).toBe(500);
+    });
+  });
+
+  describe('probes', () => {
+    test('/readyz follows isReady when given; without a bearer verifier the app is ready', async () => {
+      let ready = false;
+      const app = createApp({ realm: 'demo', routes: [], isReady: () => ready, log: () => undefined });
+      expect((await request(app).get('/readyz')).status).toBe(503);
+      ready = true;
+      expect((await request(app).get('/readyz')).body).toEqual({ status: 'ready' });
+      expect((await request(createApp({ realm: 'demo', routes: [], log: () => undefined })).get('/readyz')).status).toBe(200);
+    });
+
+    test('no x-powered-by header', async () => {
+      const res = await request(createApp({ realm: 'demo', routes: [], log: () => undefined })).get('/healthz');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+  });
+});
