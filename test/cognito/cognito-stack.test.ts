@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_CLIENTS, DEFAULT_ROUTES, DEFAULT_SCOPES } from '../../src';
-import { createProject, synth, TestProjectOptions } from '../util';
+import { synth, synthToDisk, TestProjectOptions } from '../util';
 
 const PATH = 'cognito/cognito-stack.yaml';
 
@@ -38,15 +38,7 @@ describe('route/scope sync', () => {
 
   /** Synthesizes into `outdir` (as `npx projen` would, without installing) and reads the template back from disk. */
   function synthInto(outdir: string, options: TestProjectOptions) {
-    const project = createProject({ ...options, outdir });
-    const post = process.env.PROJEN_DISABLE_POST;
-    process.env.PROJEN_DISABLE_POST = 'true';
-    try {
-      project.synth();
-    } finally {
-      if (post === undefined) delete process.env.PROJEN_DISABLE_POST;
-      else process.env.PROJEN_DISABLE_POST = post;
-    }
+    const project = synthToDisk(outdir, options);
     const text = readFileSync(join(outdir, PATH), 'utf-8');
     return { model: project.model, text, template: parse(text) };
   }

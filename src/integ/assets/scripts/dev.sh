@@ -3,27 +3,16 @@
 # issuer's own credentials. Ctrl-C stops both.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-KIT="$ROOT/node_modules/.bin/eks-cognito-kit"
-PIDS=()
-
-# Stops every process this script started.
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-}
+# shellcheck source=scripts/local-processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/local-processes.sh"
 
 main() {
   cd "$ROOT"
   trap cleanup EXIT
   trap 'exit 130' INT TERM
-  "$KIT" issuer &
-  PIDS+=("$!")
+  start_process "$KIT" issuer
   eval "$("$KIT" issuer --print-env)"
-  node lib/main.js &
-  PIDS+=("$!")
+  start_process node lib/main.js
 
   echo
   echo "Service: http://localhost:${PORT:-8080}   Token endpoint: $TOKEN_ENDPOINT"

@@ -3,20 +3,8 @@
 # service on free loopback ports, then stops both by their process ids.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-KIT="$ROOT/node_modules/.bin/eks-cognito-kit"
-PIDS=()
-
-# Stops every process this script started.
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-}
+# shellcheck source=scripts/local-processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/local-processes.sh"
 
 # Prints a free TCP port on 127.0.0.1.
 free_port() {
@@ -43,13 +31,11 @@ main() {
   issuer_port="$(free_port)"
   service_port="$(free_port)"
 
-  "$KIT" issuer --port "$issuer_port" &
-  PIDS+=("$!")
+  start_process "$KIT" issuer --port "$issuer_port"
   eval "$("$KIT" issuer --print-env --port "$issuer_port")"
   wait_for "$COGNITO_JWKS_URI"
 
-  PORT="$service_port" node lib/main.js &
-  PIDS+=("$!")
+  start_process env PORT="$service_port" node lib/main.js
   wait_for "http://127.0.0.1:$service_port/readyz"
 
   "$ROOT/scripts/integ.sh" "http://127.0.0.1:$service_port"
