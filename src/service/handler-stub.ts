@@ -4,14 +4,12 @@
 import type { Route } from '../spec';
 import { pathParams } from '../spec/private/routes';
 
-const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
-
 /** Text of `src/handlers/<module>.ts` for a route. */
 export function renderHandlerStub(route: Route): string {
   const needs = route.auth === 'bearer'
     ? route.scopes.length > 0 ? `needs ${route.scopes.map((s) => s.name).join(' and ')}` : 'needs any valid access token'
     : route.auth === 'alb-user' ? 'needs a user signed in through the ALB' : 'public';
-  const body = BODY_METHODS.includes(route.method)
+  const body = route.hasBody
     ? [
       "  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {",
       "    res.status(400).json({ error: 'invalid_request', error_description: 'expected a JSON object' });",
@@ -20,7 +18,7 @@ export function renderHandlerStub(route: Route): string {
       '  res.json({ received: req.body });',
     ]
     : [`  res.json({ protectedAPI: 'true'${pathParams(route.path).map((p) => `, param${p[0].toUpperCase()}${p.slice(1)}: req.params.${p}`).join('')} });`];
-  const usesReq = BODY_METHODS.includes(route.method) || pathParams(route.path).length > 0;
+  const usesReq = route.hasBody || pathParams(route.path).length > 0;
   return [
     "import type { Request, Response } from 'express';",
     '',

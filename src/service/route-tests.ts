@@ -4,8 +4,6 @@
  */
 import type { Route, ServiceModel } from '../spec';
 
-const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
-
 /** Text of `test/routes.test.ts`. */
 export function renderRouteTests(model: ServiceModel): string {
   const allScopes = model.cognito.resourceServer.scopes.map((s) => s.fullName);
@@ -41,7 +39,7 @@ export function renderRouteTests(model: ServiceModel): string {
 
 function renderRouteBlock(route: Route): string[] {
   const verb = route.method.toLowerCase();
-  const send = BODY_METHODS.includes(route.method) ? ".send({ sample: 'value' })" : '';
+  const send = route.hasBody ? ".send({ sample: 'value' })" : '';
   const call = `() => request(app).${verb}('${route.samplePath}')`;
   const lines = [`describe('${route.method} ${route.path}', () => {`, `  const call = ${call};`];
   const ok = (setup: string) => `call()${setup}${send}.expect(200).expect('Content-Type', /json/)`;

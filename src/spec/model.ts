@@ -32,6 +32,8 @@ export interface Route {
   /** A sample request path with every parameter filled in (`sample-<param>`). */
   readonly samplePath: string;
   readonly auth: RouteAuth;
+  /** Whether the method carries a JSON body (POST, PUT, PATCH). */
+  readonly hasBody: boolean;
   readonly scopes: readonly Scope[];
   /** Handler function name, camelCase. */
   readonly handler: string;

@@ -8,6 +8,7 @@ import { lastSegmentName, pathParams, toExpressPath, toKebab, toSamplePath } fro
 import { isIdentifier } from './rules';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
 const RESERVED_PATHS = ['/healthz', '/readyz'];
 const SEGMENT = /^(?:[A-Za-z0-9._~-]+|\{[A-Za-z_][A-Za-z0-9_]*\})$/;
 
@@ -53,6 +54,7 @@ export function resolveRoutes(options: readonly RouteOptions[], scopeByName: Map
       expressPath: toExpressPath(path),
       samplePath: toSamplePath(path),
       auth,
+      hasBody: BODY_METHODS.includes(r.method),
       scopes,
       handler,
       handlerModule: toKebab(handler),
