@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { NextFunction, RequestHandler, Response } from 'express';
 import type { BearerVerifier } from './bearer-verifier';
 import { BadRequestError, InsufficientScopeError, InvalidTokenError, UnauthorizedError } from './errors';
 import type { BearerAuthContext, BearerClaims } from './route';
@@ -25,17 +25,18 @@ const QUERY_TOKEN = /[?&]access_token=/;
 export function bearerAuth(options: BearerAuthOptions): RequestHandler {
   const required = [...options.scopes];
   const { verifier } = options;
-  return (req, res, next) => {
-    const authorize = (claims: BearerClaims): void => {
-      const granted = typeof claims.scope === 'string' && claims.scope !== '' ? claims.scope.split(' ') : [];
-      if (!required.every((scope) => granted.includes(scope))) {
+  // Runs on every request of the route: no closure or array is allocated on the cached-token path.
+  const grant = (auth: BearerAuthContext, res: Response, next: NextFunction): void => {
+    for (const scope of required) {
+      if (!auth.scopes.includes(scope)) {
         next(new InsufficientScopeError(required));
         return;
       }
-      const auth: BearerAuthContext = { kind: 'bearer', clientId: claims.client_id, scopes: granted, claims };
-      res.locals.auth = auth;
-      next();
-    };
+    }
+    res.locals.auth = auth;
+    next();
+  };
+  return (req, res, next) => {
     let token: string;
     try {
       token = readBearerToken(req);
@@ -45,9 +46,27 @@ export function bearerAuth(options: BearerAuthOptions): RequestHandler {
     }
     // A token verified before continues synchronously, without a promise per request.
     const known = verifier.peek?.(token);
-    if (known !== undefined) authorize(known);
-    else verifier.verify(token).then(authorize, next);
+    if (known !== undefined) grant(cachedContextOf(known), res, next);
+    else verifier.verify(token).then((claims) => grant(contextOf(claims), res, next), next);
   };
+}
+
+function contextOf(claims: BearerClaims): BearerAuthContext {
+  const scopes = typeof claims.scope === 'string' && claims.scope !== '' ? claims.scope.split(' ') : [];
+  return Object.freeze({ kind: 'bearer', clientId: claims.client_id, scopes: Object.freeze(scopes), claims });
+}
+
+// A cached token's claims are the same object on every request: build its context once, not per request.
+// Only cached claims are kept here, so a stream of distinct tokens adds no entries.
+const cachedContexts = new WeakMap<BearerClaims, BearerAuthContext>();
+
+function cachedContextOf(claims: BearerClaims): BearerAuthContext {
+  let auth = cachedContexts.get(claims);
+  if (auth === undefined) {
+    auth = contextOf(claims);
+    cachedContexts.set(claims, auth);
+  }
+  return auth;
 }
 
 /** Returns the request's single bearer token, or throws the ServiceError RFC 6750 prescribes. */
@@ -57,7 +76,8 @@ export function readBearerToken(req: IncomingMessage): string {
   // Node keeps only the first of repeated Authorization headers; the raw list shows them all.
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i].length === 13 && raw[i].toLowerCase() === 'authorization') {
+    const name = raw[i];
+    if (name.length === 13 && (name === 'Authorization' || name === 'authorization' || name.toLowerCase() === 'authorization')) {
       count++;
       value = raw[i + 1];
     }
@@ -78,7 +98,7 @@ export function readBearerToken(req: IncomingMessage): string {
   const token = space === -1 ? '' : value.slice(space + 1).trimStart();
   if (token.includes(',')) throw multipleCredentials();
   if (token === '' || token.includes(' ')) throw new InvalidTokenError('The access token is malformed');
-  if (req.url !== undefined && QUERY_TOKEN.test(req.url)) {
+  if (req.url !== undefined && req.url.includes('access_token=') && QUERY_TOKEN.test(req.url)) {
     throw new BadRequestError('Send the access token in the Authorization header only', { error: 'invalid_request' });
   }
   return token;

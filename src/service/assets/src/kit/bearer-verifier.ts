@@ -2,9 +2,10 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
 import { JwksValidationError } from 'aws-jwt-verify/error';
 import { assertIsJwks, SimpleJwksCache } from 'aws-jwt-verify/jwk';
-import { decomposeUnverifiedJwt, validateJwtFields } from 'aws-jwt-verify/jwt';
+import { validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { safeJsonParse, type Json } from 'aws-jwt-verify/safe-json-parse';
+import { decomposeJwt } from './decompose-jwt';
 import { ConfigError, InvalidTokenError } from './errors';
 import { createKeyFetcher } from './key-fetcher';
 import type { BearerClaims } from './route';
@@ -79,7 +80,7 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
   // The common case (regional issuer, cached RS256 key): fast signature check, then aws-jwt-verify's
   // own claim validation. Anything else takes the library's complete verify(), which also refetches keys.
   async function verifyUncached(token: string): Promise<BearerClaims> {
-    const jwt = decomposeUnverifiedJwt(token);
+    const jwt = decomposeJwt(token);
     const signed = jwt.payload.iss === issuer ? fastPath.check(jwt) : undefined;
     if (signed === undefined) return verifier.verify(token);
     if (!(await signed)) throw new InvalidTokenError('The access token is invalid');

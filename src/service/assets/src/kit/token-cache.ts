@@ -78,11 +78,14 @@ export class VerifiedTokenCache<T> {
   }
 }
 
-// A polynomial hash of the last characters, below 2^31: a cheap Map key.
+// A polynomial hash of the last characters in 32-bit integer arithmetic, folded to 30 bits so the
+// key stays a small integer (no floating-point modulo, no heap number per lookup).
 function fingerprint(token: string): number {
   let hash = 7;
   for (let i = Math.max(0, token.length - FINGERPRINT_CHARS); i < token.length; i++) {
-    hash = (hash * 31 + token.charCodeAt(i)) % 2_147_483_647;
+    // eslint-disable-next-line no-bitwise -- 32-bit integer arithmetic is the point of this hash
+    hash = (Math.imul(hash, 31) + token.charCodeAt(i)) | 0;
   }
-  return hash;
+  // eslint-disable-next-line no-bitwise -- fold to 30 bits: a small-integer Map key
+  return hash & 0x3fffffff;
 }
