@@ -1,4 +1,9 @@
+import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { RequestHandler } from 'express';
+import { readBearerToken } from '../src/kit/bearer-auth';
+import { InvalidTokenError } from '../src/kit/errors';
+import { createKeyFetcher } from '../src/kit/key-fetcher';
 import type { RouteDefinition } from '../src/kit/route';
 import { startServer } from '../src/kit/server';
 
@@ -19,11 +24,35 @@ const handler: RequestHandler = (_req, res) => {
   res.json({ ok: true });
 };
 
-/** The same handler mounted twice: open, and behind a bearer token with a scope. */
-export const BENCH_ROUTES: readonly RouteDefinition[] = [
-  { method: 'GET', path: '/bench/open', auth: 'none', scopes: [], handler },
-  { method: 'GET', path: '/bench/protected', auth: 'bearer', scopes: [BENCH_SCOPE], handler },
-];
+// The reference the kit's verifier is measured against: aws-jwt-verify's CognitoJwtVerifier alone, its
+// verify() on every request (no verified-token cache, the library's own signature check), same checks.
+function libraryOnly(): RequestHandler {
+  const verifier = CognitoJwtVerifier.create({
+    userPoolId: process.env.COGNITO_USER_POOL_ID ?? '',
+    tokenUse: 'access',
+    clientId: (process.env.COGNITO_CLIENT_IDS ?? '').split(','),
+    scope: [BENCH_SCOPE],
+  }, { jwksCache: new SimpleJwksCache({ fetcher: createKeyFetcher({ url: process.env.COGNITO_JWKS_URI }) }) });
+  return (req, res, next) => {
+    let token: string;
+    try {
+      token = readBearerToken(req);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    verifier.verify(token).then(() => handler(req, res, next), () => next(new InvalidTokenError('The access token is invalid')));
+  };
+}
+
+/** The same handler mounted three times: open, behind the kit's bearer verifier, and behind aws-jwt-verify alone. */
+export function benchRoutes(): RouteDefinition[] {
+  return [
+    { method: 'GET', path: '/bench/open', auth: 'none', scopes: [], handler },
+    { method: 'GET', path: '/bench/protected', auth: 'bearer', scopes: [BENCH_SCOPE], handler },
+    { method: 'GET', path: '/bench/library-only', auth: 'none', scopes: [], handler: libraryOnly() },
+  ];
+}
 
 // Run as a child of bench.ts: report the port, then stats whenever asked.
 if (require.main === module) {
@@ -33,7 +62,7 @@ if (require.main === module) {
     const stats: ServerStats = { type: 'stats', rss: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system };
     process.send?.(stats);
   });
-  startServer({ routes: BENCH_ROUTES, serviceName: 'bench' }).then(
+  startServer({ routes: benchRoutes(), serviceName: 'bench' }).then(
     ({ port }) => process.send?.({ type: 'listening', port }),
     (err: unknown) => {
       process.stderr.write(`bench server failed: ${String(err)}\n`);
