@@ -202,6 +202,20 @@ describe('GET /api/demo/protectedRole/:name (bearer, demo.read)', () => {
       for (let i = 0; i < 3; i++) expect((await getRole(`Bearer ${token}`)).status).toBe(200);
     });
 
+    test('a cached token still gets every request check, and a changed copy of it is refused', async () => {
+      const token = tokens.accessToken({ scopes: [READ] });
+      for (let i = 0; i < 3; i++) expect((await getRole(`Bearer ${token}`)).status).toBe(200);
+      const query = await request(app).get(`/api/demo/protectedRole/x?access_token=${token}`).set('Authorization', `Bearer ${token}`);
+      expect(query.status).toBe(400);
+      expect((await getRole(`Bearer ${token}, Bearer abc`)).status).toBe(400);
+      expect((await rawGet('/api/demo/protectedRole/x', ['Authorization', `Bearer ${token}`, 'Authorization', `Bearer ${token}`])).status).toBe(400);
+      expect((await request(app).post('/api/demo/protectedUpload').set('Authorization', `Bearer ${token}`).send({})).status).toBe(403);
+      const [header, payload, signature] = token.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const widened = `${header}.${b64({ ...claims, scope: `${READ} ${WRITE}` })}.${signature}`;
+      expect((await request(app).post('/api/demo/protectedUpload').set('Authorization', `Bearer ${widened}`).send({})).status).toBe(401);
+    });
+
     test('200 for the global issuer format, which takes aws-jwt-verify\'s complete path', async () => {
       const iss = `https://issuer-cognito-idp.${tokens.region}.amazonaws.com/${tokens.userPoolId}`;
       expect((await getRole(`Bearer ${tokens.accessToken({ scopes: [READ], claims: { iss } })}`)).status).toBe(200);

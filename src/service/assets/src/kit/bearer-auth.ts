@@ -16,6 +16,7 @@ export interface BearerAuthOptions {
 export const MAX_AUTHORIZATION_LENGTH = 8192;
 
 const QUERY_TOKEN = /[?&]access_token=/;
+const BEARER_PREFIX = 'Bearer ';
 
 /**
  * Express middleware for `bearer` routes (RFC 6750): reads exactly one bearer token from the
@@ -39,15 +40,23 @@ export function bearerAuth(options: BearerAuthOptions): RequestHandler {
   return (req, res, next) => {
     let token: string;
     try {
-      token = readBearerToken(req);
+      const value = readAuthorization(req);
+      // A token verified before, sent exactly as `Bearer <token>`, continues synchronously: the hit
+      // proves the credential's syntax (a verified JWT has no space or comma), so only the query is left.
+      if (verifier.peek !== undefined && value.startsWith(BEARER_PREFIX)) {
+        const known = verifier.peek(value.slice(BEARER_PREFIX.length));
+        if (known !== undefined) {
+          assertNoQueryToken(req);
+          grant(cachedContextOf(known), res, next);
+          return;
+        }
+      }
+      token = parseBearerCredential(value, req);
     } catch (err) {
       next(err);
       return;
     }
-    // A token verified before continues synchronously, without a promise per request.
-    const known = verifier.peek?.(token);
-    if (known !== undefined) grant(cachedContextOf(known), res, next);
-    else verifier.verify(token).then((claims) => grant(contextOf(claims), res, next), next);
+    verifier.verify(token).then((claims) => grant(contextOf(claims), res, next), next);
   };
 }
 
@@ -71,6 +80,11 @@ function cachedContextOf(claims: BearerClaims): BearerAuthContext {
 
 /** Returns the request's single bearer token, or throws the ServiceError RFC 6750 prescribes. */
 export function readBearerToken(req: IncomingMessage): string {
+  return parseBearerCredential(readAuthorization(req), req);
+}
+
+// The value of the request's only Authorization header.
+function readAuthorization(req: IncomingMessage): string {
   let value: string | undefined;
   let count = 0;
   // Node keeps only the first of repeated Authorization headers; the raw list shows them all.
@@ -87,6 +101,10 @@ export function readBearerToken(req: IncomingMessage): string {
   if (value.length > MAX_AUTHORIZATION_LENGTH) {
     throw new BadRequestError('The Authorization header is too large', { error: 'invalid_request' });
   }
+  return value;
+}
+
+function parseBearerCredential(value: string, req: IncomingMessage): string {
   // RFC 6750 section 2.1: a case-insensitive scheme, then one credential. Its syntax is checked by
   // aws-jwt-verify's stricter JWT parser (or matched exactly by the verified-token cache).
   const space = value.indexOf(' ');
@@ -98,10 +116,15 @@ export function readBearerToken(req: IncomingMessage): string {
   const token = space === -1 ? '' : value.slice(space + 1).trimStart();
   if (token.includes(',')) throw multipleCredentials();
   if (token === '' || token.includes(' ')) throw new InvalidTokenError('The access token is malformed');
+  assertNoQueryToken(req);
+  return token;
+}
+
+// RFC 6750 section 2.3 allows a token in the query; accepting it would write tokens into access logs.
+function assertNoQueryToken(req: IncomingMessage): void {
   if (req.url !== undefined && req.url.includes('access_token=') && QUERY_TOKEN.test(req.url)) {
     throw new BadRequestError('Send the access token in the Authorization header only', { error: 'invalid_request' });
   }
-  return token;
 }
 
 function missingCredentials(): Error {
