@@ -11,6 +11,9 @@ import { startServer } from '../src/kit/server';
 /** The scope the protected benchmark route requires. */
 export const BENCH_SCOPE = 'https://bench.example.com/bench.read';
 
+/** The open route, registered just before and just after the protected one. */
+export const OPEN_PATHS = ['/bench/open', '/bench/open-after'] as const;
+
 /** What the benchmark server reports when sent the message `'stats'`. */
 export interface ServerStats {
   /** Discriminates the message. */
@@ -45,11 +48,17 @@ function libraryOnly(): RequestHandler {
   return (req, res, next) => authenticate(req, res, (err?: unknown) => (err === undefined ? handler(req, res, next) : next(err)));
 }
 
-/** The same handler mounted three times: open, behind the kit's bearer verifier, and behind aws-jwt-verify alone. */
+/**
+ * The same handler mounted four times: open, behind the kit's bearer verifier, open again, and behind
+ * aws-jwt-verify alone. Express tries routes in order, so each route also pays a match attempt per
+ * route before it; the open route sits both before and after the protected one, and the benchmark
+ * alternates between the two so that the position does not count as a cost of protection.
+ */
 export function benchRoutes(): RouteDefinition[] {
   return [
-    { method: 'GET', path: '/bench/open', auth: 'none', scopes: [], handler },
+    { method: 'GET', path: OPEN_PATHS[0], auth: 'none', scopes: [], handler },
     { method: 'GET', path: '/bench/protected', auth: 'bearer', scopes: [BENCH_SCOPE], handler },
+    { method: 'GET', path: OPEN_PATHS[1], auth: 'none', scopes: [], handler },
     { method: 'GET', path: '/bench/library-only', auth: 'none', scopes: [], handler: libraryOnly() },
   ];
 }
