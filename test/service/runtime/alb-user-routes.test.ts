@@ -45,6 +45,7 @@ describe('GET /me (alb-user)', () => {
       ['claims signed by another key', () => TestTokens.create().albUser({ header: { kid: tokens.albKid, signer: tokens.albArn, client: tokens.albClientId } })],
       ['another client', () => tokens.albUser({ header: { client: 'otherclient' } })],
       ['a kid that is not a UUID', () => tokens.albUser({ header: { kid: 'not-a-uuid' } })],
+      ['a critical extension in the header', () => tokens.albUser({ header: { crit: ['exp'], exp: 1 } })],
       ['a bearer token instead', () => ({ 'x-amzn-oidc-data': tokens.accessToken(), 'x-amzn-oidc-identity': tokens.clientId })],
     ])('401 for %s, without a Bearer challenge', async (_name, headers) => {
       const res = await request(app).get('/me').set(headers());

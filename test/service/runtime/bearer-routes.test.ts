@@ -152,6 +152,12 @@ describe('GET /api/demo/protectedRole/:name (bearer, demo.read)', () => {
         return `Bearer ${header}.${b64(forged)}.${signature}`;
       }, INVALID],
       ['RS512 in the header', () => `Bearer ${tokens.accessToken({ scopes: [READ], header: { alg: 'RS512' } })}`, INVALID],
+      ['a correctly signed token with a critical extension', () => `Bearer ${tokens.accessToken({ scopes: [READ], header: { crit: ['exp'], exp: 1 } })}`, INVALID],
+      ['a correctly signed token with an empty crit list', () => `Bearer ${tokens.accessToken({ scopes: [READ], header: { crit: [] } })}`, INVALID],
+      ['a critical extension on aws-jwt-verify\'s complete path (global issuer)', () => {
+        const iss = `https://issuer-cognito-idp.${tokens.region}.amazonaws.com/${tokens.userPoolId}`;
+        return `Bearer ${tokens.accessToken({ scopes: [READ], claims: { iss }, header: { crit: ['b64'], b64: false } })}`;
+      }, INVALID],
     ];
 
     test.each(cases)('401 invalid_token for %s', async (_name, authorization, challenge) => {

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { AlbJwtVerifier } from 'aws-jwt-verify';
 import { AlbJwksCache } from 'aws-jwt-verify/alb-cache';
-import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { ConfigError, UnauthorizedError } from './errors';
 import { createKeyFetcher } from './key-fetcher';
 import type { AlbUserClaims } from './route';
@@ -50,7 +50,7 @@ export function createAlbUserVerifier(options: AlbUserVerifierOptions): AlbUserV
       clientId: options.clientId,
       issuer: options.issuer,
       ...(options.publicKeysUri ? { jwksUri: options.publicKeysUri.replace(/\/+$/, '') } : {}),
-      customJwtCheck: ({ payload }) => assertExpiring(payload),
+      customJwtCheck: ({ header, payload }) => assertAlbRules(header, payload),
     },
     { jwksCache: new AlbJwksCache({ fetcher: createKeyFetcher({ maxBytes: 8192 }) }) },
   );
@@ -70,6 +70,7 @@ export function createAlbUserVerifier(options: AlbUserVerifierOptions): AlbUserV
   };
 }
 
-function assertExpiring(payload: JwtPayload): void {
-  if (typeof payload.exp !== 'number') throw new UnauthorizedError(REJECTION_TEXT.invalid, undefined);
+// `exp` is required, and no JWS extension is understood, so a `crit` header is refused (RFC 7515 section 4.1.11).
+function assertAlbRules(header: JwtHeader, payload: JwtPayload): void {
+  if (typeof payload.exp !== 'number' || 'crit' in header) throw new UnauthorizedError(REJECTION_TEXT.invalid, undefined);
 }

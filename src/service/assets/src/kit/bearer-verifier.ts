@@ -132,9 +132,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-// Stricter than aws-jwt-verify's defaults: Cognito signs RS256 only, and a token without exp never expires.
+// Stricter than aws-jwt-verify's defaults: Cognito signs RS256 only, a token without exp never
+// expires, and this verifier understands no JWS extension, so any `crit` header must be refused
+// (RFC 7515 section 4.1.11; Cognito never sets it).
 function assertKitRules(jwt: { header: JwtHeader; payload: JwtPayload }): void {
-  if (jwt.header.alg !== 'RS256' || typeof jwt.payload.exp !== 'number') {
+  if (jwt.header.alg !== 'RS256' || typeof jwt.payload.exp !== 'number' || 'crit' in jwt.header) {
     throw new InvalidTokenError('The access token is invalid');
   }
 }
