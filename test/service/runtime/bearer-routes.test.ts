@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express, RequestHandler } from 'express';
 import request from 'supertest';
 import { LocalKeyServer } from './local-key-server';
-import { createApp } from '../../../src/service/assets/src/kit/app';
+import { createApp, JSON_MAX_DEPTH } from '../../../src/service/assets/src/kit/app';
 import { readBearerToken } from '../../../src/service/assets/src/kit/bearer-auth';
 import { createBearerVerifier } from '../../../src/service/assets/src/kit/bearer-verifier';
 import type { RouteDefinition } from '../../../src/service/assets/src/kit/route';
@@ -248,6 +248,23 @@ describe('POST /api/demo/protectedUpload (bearer, demo.write)', () => {
     const res = await request(app).post('/api/demo/protectedUpload').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"value":');
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: 'bad_request', message: 'The request body is not valid JSON' });
+  });
+
+  test(`400 for a body nested deeper than ${JSON_MAX_DEPTH} levels, which would overflow the handler's stack`, async () => {
+    const upload = (body: string) => request(app).post('/api/demo/protectedUpload').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(body);
+    const deepest = `${'['.repeat(JSON_MAX_DEPTH)}${']'.repeat(JSON_MAX_DEPTH)}`;
+    expect((await upload(deepest)).status).toBe(200);
+    expect((await upload(JSON.stringify({ text: `"[{\\${'['.repeat(200)}` }))).status).toBe(200);
+    const tooDeep = await upload(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body).toEqual({ error: 'bad_request', message: `The JSON body nests deeper than ${JSON_MAX_DEPTH} levels` });
+    expect((await upload(`{"a":${deepest.replace('[', '[{"b":[').replace(']', ']}]')}}`)).status).toBe(400);
+  });
+
+  test('415 for a JSON body in another charset than UTF-8 (RFC 8259)', async () => {
+    const res = await request(app).post('/api/demo/protectedUpload').set('Authorization', `Bearer ${token}`)
+      .set('Content-Type', 'application/json; charset=utf-16le').send(Buffer.from('{"value":"x"}', 'utf16le'));
+    expect(res.status).toBe(415);
   });
 
   test('401 before the body is read when the token is missing', async () => {

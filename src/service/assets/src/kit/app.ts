@@ -4,7 +4,7 @@ import type { AlbUserVerifier } from './alb-user-verifier';
 import { bearerAuth } from './bearer-auth';
 import type { BearerVerifier } from './bearer-verifier';
 import { errorHandler } from './error-handler';
-import { ConfigError, NotFoundError } from './errors';
+import { BadRequestError, ConfigError, NotFoundError, ServiceError } from './errors';
 import { jsonLineLog, requestLog, type LogFunction } from './request-log';
 import type { RouteDefinition } from './route';
 
@@ -39,6 +39,12 @@ export interface AppOptions {
 /** The largest accepted JSON request body; larger bodies get 413. */
 export const JSON_BODY_LIMIT = '1mb';
 
+/**
+ * The deepest nesting of arrays and objects accepted in a JSON request body; deeper bodies get 400.
+ * A megabyte of `[` parses fine but overflows the stack of any recursive walk, JSON.stringify included.
+ */
+export const JSON_MAX_DEPTH = 64;
+
 const PROBES = ['/healthz', '/readyz'];
 // RFC 7230 quoted-string without escapes; RFC 6749 section 3.3 scope-token.
 const REALM = /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/;
@@ -67,7 +73,7 @@ export function createApp(options: AppOptions): express.Express {
     const ready = isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
-  const json = express.json({ limit: JSON_BODY_LIMIT });
+  const json = express.json({ limit: JSON_BODY_LIMIT, verify: (_req, _res, body, encoding) => assertJsonDepth(body, encoding) });
   for (const route of options.routes) {
     const method = route.method.toLowerCase() as Lowercase<RouteDefinition['method']>;
     // Authenticate before parsing, so anonymous callers cannot make the service read bodies.
@@ -103,6 +109,28 @@ function chain(handlers: readonly RequestHandler[]): RequestHandler {
     };
     step();
   };
+}
+
+// One pass over the raw bytes before parsing. Multi-byte UTF-8 sequences never contain ASCII bytes,
+// so quotes and brackets are found exactly; malformed JSON is left to the parser's 400.
+function assertJsonDepth(body: Buffer, encoding: string): void {
+  // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8.
+  if (encoding !== 'utf-8') throw new ServiceError(415, 'unsupported_media_type', 'Send the JSON body in UTF-8');
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const byte = body[i];
+    if (inString) {
+      if (byte === 0x5c) i++; // a backslash escapes the next character
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) {
+      inString = true;
+    } else if (byte === 0x5b || byte === 0x7b) {
+      if (++depth > JSON_MAX_DEPTH) throw new BadRequestError(`The JSON body nests deeper than ${JSON_MAX_DEPTH} levels`);
+    } else if (byte === 0x5d || byte === 0x7d) {
+      depth--;
+    }
+  }
 }
 
 function authenticate(route: RouteDefinition, options: AppOptions): RequestHandler[] {

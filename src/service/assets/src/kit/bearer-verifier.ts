@@ -1,7 +1,7 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
 import { JwksValidationError } from 'aws-jwt-verify/error';
-import { assertIsJwks, SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { assertIsJwks, SimpleJwksCache, type Jwk } from 'aws-jwt-verify/jwk';
 import { validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { safeJsonParse, type Json } from 'aws-jwt-verify/safe-json-parse';
@@ -9,7 +9,7 @@ import { decomposeJwt } from './decompose-jwt';
 import { ConfigError, InvalidTokenError } from './errors';
 import { createKeyFetcher } from './key-fetcher';
 import type { BearerClaims } from './route';
-import { SignatureFastPath } from './signature-fast-path';
+import { MIN_RSA_BITS, SignatureFastPath } from './signature-fast-path';
 import { VerifiedTokenCache } from './token-cache';
 import { toTokenError } from './token-errors';
 
@@ -55,13 +55,20 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
   const clientId = options.clientIds === '*' ? null : [...options.clientIds];
   const { issuer, jwksUri } = CognitoJwtVerifier.parseUserPoolId(options.userPoolId);
   let ready = false;
+  const fetcher = createKeyFetcher({ url: options.jwksUri });
   const jwksCache = new SimpleJwksCache({
-    fetcher: createKeyFetcher({ url: options.jwksUri }),
+    fetcher,
     jwksParser: (body) => {
-      const jwks = parseJson(body);
-      assertIsJwks(jwks);
-      ready = true;
-      return jwks;
+      try {
+        const jwks = parseJson(body);
+        assertIsJwks(jwks);
+        ready = true;
+        return jwks;
+      } catch (err) {
+        // An endpoint answering 200 with something else must not be fetched again on every request.
+        fetcher.coolDown();
+        throw err;
+      }
     },
   });
   const verifier = CognitoJwtVerifier.create(
@@ -81,6 +88,11 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
   // own claim validation. Anything else takes the library's complete verify(), which also refetches keys.
   async function verifyUncached(token: string): Promise<BearerClaims> {
     const jwt = decomposeJwt(token);
+    // One token, one spelling: padding or stray low bits in the signature would let copies of a
+    // token differ as strings (RFC 7515 uses unpadded base64url).
+    if (Buffer.from(jwt.signatureB64, 'base64url').toString('base64url') !== jwt.signatureB64) {
+      throw new InvalidTokenError('The access token is malformed');
+    }
     const signed = jwt.payload.iss === issuer ? fastPath.check(jwt) : undefined;
     if (signed === undefined) return verifier.verify(token);
     if (!(await signed)) throw new InvalidTokenError('The access token is invalid');
@@ -133,10 +145,20 @@ function deepFreeze<T>(value: T): T {
 }
 
 // Stricter than aws-jwt-verify's defaults: Cognito signs RS256 only, a token without exp never
-// expires, and this verifier understands no JWS extension, so any `crit` header must be refused
-// (RFC 7515 section 4.1.11; Cognito never sets it).
-function assertKitRules(jwt: { header: JwtHeader; payload: JwtPayload }): void {
-  if (jwt.header.alg !== 'RS256' || typeof jwt.payload.exp !== 'number' || 'crit' in jwt.header) {
+// expires, this verifier understands no JWS extension, so any `crit` header must be refused
+// (RFC 7515 section 4.1.11; Cognito never sets it), and RS256 keys have at least 2048 bits (RFC 7518
+// section 3.3). The signature fast path never takes a shorter key, so only the library path needs `jwk`.
+function assertKitRules(jwt: { header: JwtHeader; payload: JwtPayload; jwk?: Jwk }): void {
+  if (jwt.header.alg !== 'RS256' || typeof jwt.payload.exp !== 'number' || 'crit' in jwt.header
+    || (jwt.jwk !== undefined && rsaModulusBits(jwt.jwk) < MIN_RSA_BITS)) {
     throw new InvalidTokenError('The access token is invalid');
   }
+}
+
+// The bit length of an RSA JWK's modulus `n` (big-endian, base64url), ignoring leading zero bytes.
+function rsaModulusBits(jwk: Jwk): number {
+  const n = typeof jwk.n === 'string' ? Buffer.from(jwk.n, 'base64url') : Buffer.alloc(0);
+  let first = 0;
+  while (first < n.length && n[first] === 0) first++;
+  return first === n.length ? 0 : (n.length - first - 1) * 8 + (32 - Math.clz32(n[first]));
 }

@@ -2,6 +2,9 @@ import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:c
 import type { JwksCache } from 'aws-jwt-verify/jwk';
 import type { DecomposedJwt } from 'aws-jwt-verify/jwt';
 
+/** The shortest RSA key accepted for RS256 (RFC 7518 section 3.3). */
+export const MIN_RSA_BITS = 2048;
+
 /**
  * Checks the RS256 signature of a token whose key aws-jwt-verify already holds, cheaper and off the
  * event loop: one KeyObject per JWK and a one-shot crypto.verify with a callback, which runs on
@@ -38,6 +41,8 @@ export class SignatureFastPath {
         key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
         this.keys.set(jwk, key);
       }
+      // A short key is left to the library path, where the kit's own checks refuse it.
+      if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) return undefined;
       return key;
     } catch {
       // Not loaded yet, unknown kid or unusable key: aws-jwt-verify decides (and refetches) instead.

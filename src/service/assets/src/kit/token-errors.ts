@@ -3,7 +3,6 @@ import {
   JwkValidationError,
   JwksNotAvailableInCacheError,
   JwksValidationError,
-  JwtBaseError,
   JwtExpiredError,
   JwtParseError,
 } from 'aws-jwt-verify/error';
@@ -20,13 +19,15 @@ const ACCESS_TOKEN_TEXT: Readonly<Record<TokenRejection, string>> = {
 
 /**
  * Maps whatever verification threw to a ServiceError: unreachable or broken signing keys are 503,
- * every other aws-jwt-verify error is a rejection of the token with a fixed text (never the library's
- * message, which may quote token content). Anything else is a bug and is returned unchanged (500).
+ * every other error is a rejection of the token with a fixed text (never the message, which may quote
+ * token content). That includes errors from outside aws-jwt-verify's own set: Node's crypto throws
+ * when the key set holds a key it cannot import or that does not fit the token's algorithm, and a
+ * token nobody could verify is refused (401), not a server failure (500).
  */
 export function toTokenError(
   err: unknown,
   reject: (reason: TokenRejection) => ServiceError = (reason) => new InvalidTokenError(ACCESS_TOKEN_TEXT[reason]),
-): unknown {
+): ServiceError {
   if (err instanceof ServiceError) return err;
   if (
     err instanceof FetchError ||
@@ -38,6 +39,5 @@ export function toTokenError(
   }
   if (err instanceof JwtExpiredError) return reject('expired');
   if (err instanceof JwtParseError) return reject('malformed');
-  if (err instanceof JwtBaseError) return reject('invalid');
-  return err;
+  return reject('invalid');
 }
