@@ -78,6 +78,18 @@ describe('GET /me with public keys fetched from ALB_PUBLIC_KEYS_URI', () => {
     expect(res.status).toBe(503);
   });
 
+  test('a 200 answer that is not a PEM key is a 503, fetched once per cool-down, not once per request', async () => {
+    const garbage = await LocalKeyServer.start((_req, res) => res.end('<html>not a key</html>'));
+    try {
+      const app = appWith({ publicKeysUri: garbage.url });
+      for (let i = 0; i < 10; i++) expect((await request(app).get('/me').set(tokens.albUser())).status).toBe(503);
+      // 10 before the cool-down applied to unusable bodies; a second fetch only on a very slow machine.
+      expect(garbage.requests.length).toBeLessThanOrEqual(2);
+    } finally {
+      await garbage.close();
+    }
+  });
+
   test('refuses a plain-http key URL outside loopback at creation', () => {
     expect(() => appWith({ publicKeysUri: 'http://public-keys.example.com' })).toThrow(/uses http for a non-loopback host/);
   });
