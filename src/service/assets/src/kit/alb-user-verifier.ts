@@ -1,8 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { AlbJwtVerifier } from 'aws-jwt-verify';
 import { AlbJwksCache } from 'aws-jwt-verify/alb-cache';
-import { FetchError } from 'aws-jwt-verify/error';
-import type { Fetcher } from 'aws-jwt-verify/https';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { ConfigError, UnauthorizedError } from './errors';
 import { createKeyFetcher } from './key-fetcher';
@@ -54,7 +52,8 @@ export function createAlbUserVerifier(options: AlbUserVerifierOptions): AlbUserV
       ...(options.publicKeysUri ? { jwksUri: options.publicKeysUri.replace(/\/+$/, '') } : {}),
       customJwtCheck: ({ header, payload }) => assertAlbRules(header, payload),
     },
-    { jwksCache: new AlbJwksCache({ fetcher: pemKeyFetcher() }) },
+    // A 200 answer that is not a PEM EC key counts as a failed fetch and starts the cool-down.
+    { jwksCache: new AlbJwksCache({ fetcher: createKeyFetcher({ maxBytes: 8192, checkBody: assertEcPublicKeyPem }) }) },
   );
   if (options.publicKey) {
     const jwk = createPublicKey(options.publicKey.pem).export({ format: 'jwk' });
@@ -72,28 +71,9 @@ export function createAlbUserVerifier(options: AlbUserVerifierOptions): AlbUserV
   };
 }
 
-// The ALB serves one PEM public key per kid. A 200 answer that is not one counts as a failed fetch and
-// starts the cool-down, so it is not fetched again for every request that names the kid.
-function pemKeyFetcher(): Fetcher {
-  const keys = createKeyFetcher({ maxBytes: 8192 });
-  return {
-    async fetch(uri: string): Promise<ArrayBuffer> {
-      const body = await keys.fetch(uri);
-      if (!isEcPublicKeyPem(body)) {
-        keys.coolDown();
-        throw new FetchError(uri, 'the response is not a PEM EC public key');
-      }
-      return body;
-    },
-  };
-}
-
-function isEcPublicKeyPem(body: ArrayBuffer): boolean {
-  try {
-    return createPublicKey(Buffer.from(body).toString('utf8')).asymmetricKeyType === 'ec';
-  } catch {
-    return false;
-  }
+// The ALB serves one PEM public key per kid.
+function assertEcPublicKeyPem(body: ArrayBuffer): void {
+  if (createPublicKey(Buffer.from(body).toString('utf8')).asymmetricKeyType !== 'ec') throw new Error('the response is not a PEM EC public key');
 }
 
 // `exp` is required, and no JWS extension is understood, so a `crit` header is refused (RFC 7515 section 4.1.11).

@@ -1,7 +1,7 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
 import { JwksValidationError } from 'aws-jwt-verify/error';
-import { assertIsJwks, SimpleJwksCache, type Jwk } from 'aws-jwt-verify/jwk';
+import { assertIsJwks, SimpleJwksCache, type Jwk, type Jwks } from 'aws-jwt-verify/jwk';
 import { validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { safeJsonParse, type Json } from 'aws-jwt-verify/safe-json-parse';
@@ -55,20 +55,13 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
   const clientId = options.clientIds === '*' ? null : [...options.clientIds];
   const { issuer, jwksUri } = CognitoJwtVerifier.parseUserPoolId(options.userPoolId);
   let ready = false;
-  const fetcher = createKeyFetcher({ url: options.jwksUri });
   const jwksCache = new SimpleJwksCache({
-    fetcher,
+    // A 200 answer that is not a JWKS counts as a failed fetch (cool-down), then parses for the cache.
+    fetcher: createKeyFetcher({ url: options.jwksUri, checkBody: parseJwks }),
     jwksParser: (body) => {
-      try {
-        const jwks = parseJson(body);
-        assertIsJwks(jwks);
-        ready = true;
-        return jwks;
-      } catch (err) {
-        // An endpoint answering 200 with something else must not be fetched again on every request.
-        fetcher.coolDown();
-        throw err;
-      }
+      const jwks = parseJwks(body);
+      ready = true;
+      return jwks;
     },
   });
   const verifier = CognitoJwtVerifier.create(
@@ -127,12 +120,15 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
 }
 
 // A JWKS endpoint answering HTML must read as broken keys (503), not as a bug (500).
-function parseJson(body: ArrayBuffer): Json {
+function parseJwks(body: ArrayBuffer): Jwks {
+  let jwks: Json;
   try {
-    return safeJsonParse(Buffer.from(body).toString('utf8'));
+    jwks = safeJsonParse(Buffer.from(body).toString('utf8'));
   } catch {
     throw new JwksValidationError('JWKS is not valid JSON');
   }
+  assertIsJwks(jwks);
+  return jwks;
 }
 
 // Cached claims are shared by every request that presents the token, so no handler may change them.

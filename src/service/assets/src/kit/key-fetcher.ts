@@ -27,35 +27,31 @@ export interface KeyFetcherOptions {
    * @default 1000
    */
   readonly cooldownMs?: number;
-}
-
-/** An aws-jwt-verify Fetcher whose cool-down can also be started by whoever parses what it fetched. */
-export interface KeyFetcher extends Fetcher {
   /**
-   * Starts the cool-down, as a failed fetch does: for a body that arrived but cannot be used (not a
-   * JWKS, say), which would otherwise be fetched again on every request that needs a key.
+   * Throws when a 200 answer's body cannot be used (not a JWKS, not a PEM key). That counts as a failed
+   * fetch and starts the cool-down, so such an endpoint is not asked again on every request.
+   * @default every body is accepted
    */
-  coolDown(): void;
+  readonly checkBody?: (body: ArrayBuffer) => void;
 }
 
 /**
  * Creates the aws-jwt-verify Fetcher that downloads signing keys: https (http only on loopback),
  * no redirects, bounded time and size, and a cool-down after failures. Every failure is a FetchError.
  */
-export function createKeyFetcher(options: KeyFetcherOptions = {}): KeyFetcher {
+export function createKeyFetcher(options: KeyFetcherOptions = {}): Fetcher {
   const timeoutMs = options.timeoutMs ?? 3000;
   const maxBytes = options.maxBytes ?? 64 * 1024;
   const cooldownMs = options.cooldownMs ?? 1000;
   let coolUntil = 0;
   return {
-    coolDown() {
-      coolUntil = Date.now() + cooldownMs;
-    },
     async fetch(requested: string): Promise<ArrayBuffer> {
       const url = options.url ?? requested;
       if (Date.now() < coolUntil) throw new FetchError(url, 'skipped: a recent fetch failed');
       try {
-        return await get(url, timeoutMs, maxBytes);
+        const body = await get(url, timeoutMs, maxBytes);
+        options.checkBody?.(body);
+        return body;
       } catch (err) {
         coolUntil = Date.now() + cooldownMs;
         throw err instanceof FetchError ? err : new FetchError(url, (err as Error).message);
