@@ -203,9 +203,16 @@ describe('GET /api/demo/protectedRole/:name (bearer, demo.read)', () => {
       expect(res.body.auth.claims).toMatchObject({ token_use: 'access', client_id: tokens.clientId, iss: tokens.issuer });
     });
 
-    test('200 for the same token again, served from the cache', async () => {
+    test('200 for the same token again, served from the cache, in any spelling of the scheme', async () => {
       const token = tokens.accessToken({ scopes: [READ] });
-      for (let i = 0; i < 3; i++) expect((await getRole(`Bearer ${token}`)).status).toBe(200);
+      const seen: unknown[] = [];
+      for (const authorization of [`Bearer ${token}`, `Bearer ${token}`, `Bearer ${token}`, `bearer  ${token}`, `Bearer ${token}`]) {
+        const res = await getRole(authorization);
+        expect(res.status).toBe(200);
+        seen.push(res.body.auth);
+      }
+      expect(seen[0]).toMatchObject({ kind: 'bearer', clientId: tokens.clientId, scopes: [READ] });
+      expect(seen).toEqual(new Array(seen.length).fill(seen[0]));
     });
 
     test('a cached token still gets every request check, and a changed copy of it is refused', async () => {

@@ -71,6 +71,20 @@ describe('createBearerVerifier caching', () => {
     }
   });
 
+  test('peek finds a token from its second verification on, by the exact header value only', async () => {
+    const token = tokens.accessToken({ scopes: ['https://gateway.example.com/demo.read'] });
+    const claims = await verifier.verify(token);
+    expect(verifier.peek?.(`Bearer ${token}`)).toBeUndefined();
+    await verifier.verify(token);
+    const auth = verifier.peek?.(`Bearer ${token}`);
+    expect(auth).toEqual({ kind: 'bearer', clientId: tokens.clientId, scopes: ['https://gateway.example.com/demo.read'], claims });
+    expect(Object.isFrozen(auth) && Object.isFrozen(auth?.scopes)).toBe(true);
+    expect(verifier.peek?.(`Bearer ${token}`)).toBe(auth);
+    for (const other of [token, `bearer ${token}`, `Bearer  ${token}`, `Bearer ${token} `, `Bearer ${token.slice(0, -1)}`]) {
+      expect(verifier.peek?.(other)).toBeUndefined();
+    }
+  });
+
   test('an empty client list is refused; any client needs an explicit *', () => {
     expect(() => createBearerVerifier({ userPoolId: tokens.userPoolId, clientIds: [] })).toThrow(/pass '\*' to accept any client/);
   });

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, RequestHandler, Response } from 'express';
-import type { BearerVerifier } from './bearer-verifier';
+import { bearerContextOf, type BearerVerifier } from './bearer-verifier';
 import { BadRequestError, InsufficientScopeError, InvalidTokenError, UnauthorizedError } from './errors';
-import type { BearerAuthContext, BearerClaims } from './route';
+import type { BearerAuthContext } from './route';
 
 /** Options of bearerAuth. */
 export interface BearerAuthOptions {
@@ -16,7 +16,6 @@ export interface BearerAuthOptions {
 export const MAX_AUTHORIZATION_LENGTH = 8192;
 
 const QUERY_TOKEN = /[?&]access_token=/;
-const BEARER_PREFIX = 'Bearer ';
 
 /**
  * Express middleware for `bearer` routes (RFC 6750): reads exactly one bearer token from the
@@ -43,39 +42,19 @@ export function bearerAuth(options: BearerAuthOptions): RequestHandler {
       const value = readAuthorization(req);
       // A token verified before, sent exactly as `Bearer <token>`, continues synchronously: the hit
       // proves the credential's syntax (a verified JWT has no space or comma), so only the query is left.
-      if (verifier.peek !== undefined && value.startsWith(BEARER_PREFIX)) {
-        const known = verifier.peek(value.slice(BEARER_PREFIX.length));
-        if (known !== undefined) {
-          assertNoQueryToken(req);
-          grant(cachedContextOf(known), res, next);
-          return;
-        }
+      const known = verifier.peek?.(value);
+      if (known !== undefined) {
+        assertNoQueryToken(req);
+        grant(known, res, next);
+        return;
       }
       token = parseBearerCredential(value, req);
     } catch (err) {
       next(err);
       return;
     }
-    verifier.verify(token).then((claims) => grant(contextOf(claims), res, next), next);
+    verifier.verify(token).then((claims) => grant(bearerContextOf(claims), res, next), next);
   };
-}
-
-function contextOf(claims: BearerClaims): BearerAuthContext {
-  const scopes = typeof claims.scope === 'string' && claims.scope !== '' ? claims.scope.split(' ') : [];
-  return Object.freeze({ kind: 'bearer', clientId: claims.client_id, scopes: Object.freeze(scopes), claims });
-}
-
-// A cached token's claims are the same object on every request: build its context once, not per request.
-// Only cached claims are kept here, so a stream of distinct tokens adds no entries.
-const cachedContexts = new WeakMap<BearerClaims, BearerAuthContext>();
-
-function cachedContextOf(claims: BearerClaims): BearerAuthContext {
-  let auth = cachedContexts.get(claims);
-  if (auth === undefined) {
-    auth = contextOf(claims);
-    cachedContexts.set(claims, auth);
-  }
-  return auth;
 }
 
 /** Returns the request's single bearer token, or throws the ServiceError RFC 6750 prescribes. */

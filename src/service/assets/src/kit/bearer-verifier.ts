@@ -8,17 +8,23 @@ import { safeJsonParse, type Json } from 'aws-jwt-verify/safe-json-parse';
 import { decomposeJwt } from './decompose-jwt';
 import { ConfigError, InvalidTokenError } from './errors';
 import { createKeyFetcher } from './key-fetcher';
-import type { BearerClaims } from './route';
+import type { BearerAuthContext, BearerClaims } from './route';
 import { MIN_RSA_BITS, SignatureFastPath } from './signature-fast-path';
 import { VerifiedTokenCache } from './token-cache';
 import { toTokenError } from './token-errors';
+
+/** The canonical spelling of a bearer credential's scheme (RFC 6750 section 2.1), followed by one space. */
+export const BEARER_PREFIX = 'Bearer ';
 
 /** Verifies Cognito access tokens for the bearer routes; built once per process. */
 export interface BearerVerifier {
   /** Resolves the verified claims, or rejects with InvalidTokenError (401) or ServiceUnavailableError (503). */
   verify(token: string): Promise<BearerClaims>;
-  /** Returns the claims of this exact token if it was verified before and has not expired, without verifying it again. */
-  peek?(token: string): BearerClaims | undefined;
+  /**
+   * The caller of a token verified before that has not expired, looked up by the exact Authorization
+   * header value `Bearer <token>` without verifying or even parsing it again; undefined otherwise.
+   */
+  peek?(authorization: string): BearerAuthContext | undefined;
   /** Whether the pool's signing keys (JWKS) are loaded. */
   isReady(): boolean;
   /** Downloads the JWKS now; rejects with ServiceUnavailableError when it cannot. */
@@ -75,7 +81,9 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
     ready = true;
   }
   const fastPath = new SignatureFastPath(jwksCache, jwksUri);
-  const cache = new VerifiedTokenCache<BearerClaims>();
+  // Keyed by the canonical Authorization value, so a request sent that way is found without slicing
+  // its header; holds the finished auth context, so a hit allocates nothing.
+  const cache = new VerifiedTokenCache<BearerAuthContext>();
 
   // The common case (regional issuer, cached RS256 key): fast signature check, then aws-jwt-verify's
   // own claim validation. Anything else takes the library's complete verify(), which also refetches keys.
@@ -96,13 +104,14 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
   }
 
   return {
-    peek: (token) => cache.get(token),
+    peek: (authorization) => cache.get(authorization),
     async verify(token) {
-      const hit = cache.get(token);
-      if (hit !== undefined) return hit;
+      const credential = `${BEARER_PREFIX}${token}`;
+      const hit = cache.get(credential);
+      if (hit !== undefined) return hit.claims;
       try {
         const claims = deepFreeze(await verifyUncached(token));
-        cache.set(token, claims, claims.exp);
+        cache.set(credential, bearerContextOf(claims), claims.exp);
         return claims;
       } catch (err) {
         throw toTokenError(err);
@@ -117,6 +126,12 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
       }
     },
   };
+}
+
+/** What a `bearer` route's handler finds in `res.locals.auth` for these verified claims (frozen). */
+export function bearerContextOf(claims: BearerClaims): BearerAuthContext {
+  const scopes = typeof claims.scope === 'string' && claims.scope !== '' ? claims.scope.split(' ') : [];
+  return Object.freeze({ kind: 'bearer', clientId: claims.client_id, scopes: Object.freeze(scopes), claims });
 }
 
 // A JWKS endpoint answering HTML must read as broken keys (503), not as a bug (500).
