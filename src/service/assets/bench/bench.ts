@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     }
     const rss = maxRss / 2 ** 20;
     const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
-    const goal = (name: string, base: 0 | 1, target: number): string => `${verdict((ratios.get(name)?.[base].value ?? 0) >= target)}`;
+    const goal = (name: string, base: 0 | 1, target: number): string => verdict((ratios.get(name)?.[base].value ?? 0) >= target);
     process.stdout.write(`server RSS under load: max ${rss.toFixed(1)} MB\n`);
     process.stdout.write(`server node options: ${SERVER_NODE_OPTIONS.join(' ')} (V8's own sizing under the pod's 256 MiB memory limit)\n`);
     process.stdout.write(`${CONCURRENCY} keep-alive connections; slots of ${SLOT_MS} ms, each drained before the next; ratios are geometric means of per-row ratios [95% interval]; the open route alternates between its places before and after the protected one\n`);

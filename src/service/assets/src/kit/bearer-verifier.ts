@@ -9,7 +9,7 @@ import { decomposeJwt } from './decompose-jwt';
 import { ConfigError, InvalidTokenError } from './errors';
 import { createKeyFetcher } from './key-fetcher';
 import type { BearerAuthContext, BearerClaims } from './route';
-import { MIN_RSA_BITS, SignatureFastPath } from './signature-fast-path';
+import { rsaKeyOf, SignatureFastPath } from './signature-fast-path';
 import { VerifiedTokenCache } from './token-cache';
 import { toTokenError } from './token-errors';
 
@@ -161,15 +161,7 @@ function deepFreeze<T>(value: T): T {
 // section 3.3). The signature fast path never takes a shorter key, so only the library path needs `jwk`.
 function assertKitRules(jwt: { header: JwtHeader; payload: JwtPayload; jwk?: Jwk }): void {
   if (jwt.header.alg !== 'RS256' || typeof jwt.payload.exp !== 'number' || 'crit' in jwt.header
-    || (jwt.jwk !== undefined && rsaModulusBits(jwt.jwk) < MIN_RSA_BITS)) {
+    || (jwt.jwk !== undefined && rsaKeyOf(jwt.jwk) === null)) {
     throw new InvalidTokenError('The access token is invalid');
   }
-}
-
-// The bit length of an RSA JWK's modulus `n` (big-endian, base64url), ignoring leading zero bytes.
-function rsaModulusBits(jwk: Jwk): number {
-  const n = typeof jwk.n === 'string' ? Buffer.from(jwk.n, 'base64url') : Buffer.alloc(0);
-  let first = 0;
-  while (first < n.length && n[first] === 0) first++;
-  return first === n.length ? 0 : (n.length - first - 1) * 8 + (32 - Math.clz32(n[first]));
 }

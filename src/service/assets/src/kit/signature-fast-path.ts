@@ -5,6 +5,23 @@ import type { DecomposedJwt } from 'aws-jwt-verify/jwt';
 /** The shortest RSA key accepted for RS256 (RFC 7518 section 3.3). */
 export const MIN_RSA_BITS = 2048;
 
+// Keyed by the JWK object: a JWKS refresh replaces the objects, which drops stale keys.
+const rsaKeys = new WeakMap<object, KeyObject | null>();
+
+/**
+ * The RSA JWK as a KeyObject, imported and measured once per JWK object, or null when it is shorter
+ * than MIN_RSA_BITS. Throws when Node cannot import it.
+ */
+export function rsaKeyOf(jwk: object): KeyObject | null {
+  let key = rsaKeys.get(jwk);
+  if (key === undefined) {
+    const imported = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
+    key = (imported.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS ? null : imported;
+    rsaKeys.set(jwk, key);
+  }
+  return key;
+}
+
 /**
  * Checks the RS256 signature of a token whose key aws-jwt-verify already holds, cheaper and off the
  * event loop: one KeyObject per JWK and a one-shot crypto.verify with a callback, which runs on
@@ -13,9 +30,6 @@ export const MIN_RSA_BITS = 2048;
  * caller falls back to aws-jwt-verify's complete verify().
  */
 export class SignatureFastPath {
-  // Keyed by the JWK object: a JWKS refresh replaces the objects, which drops stale keys.
-  private readonly keys = new WeakMap<object, KeyObject>();
-
   constructor(
     private readonly jwksCache: JwksCache,
     private readonly jwksUri: string,
@@ -36,14 +50,8 @@ export class SignatureFastPath {
     try {
       const jwk = this.jwksCache.getCachedJwk(this.jwksUri, token);
       if (jwk.kty !== 'RSA' || (jwk.use ?? 'sig') !== 'sig' || (jwk.alg ?? 'RS256') !== 'RS256') return undefined;
-      let key = this.keys.get(jwk);
-      if (key === undefined) {
-        key = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
-        this.keys.set(jwk, key);
-      }
       // A short key is left to the library path, where the kit's own checks refuse it.
-      if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) return undefined;
-      return key;
+      return rsaKeyOf(jwk) ?? undefined;
     } catch {
       // Not loaded yet, unknown kid or unusable key: aws-jwt-verify decides (and refetches) instead.
       return undefined;
