@@ -16,8 +16,8 @@ check_node() {
 pack_kit() {
   cd "$ROOT"
   if [[ ! -d node_modules/projen ]]; then
-    echo "==> npm ci (kit dependencies; npm 10, whose ci accepts the lockfile npm 11 writes)"
-    npx --yes npm@10 ci --no-audit --no-fund
+    echo "==> npm ci (kit dependencies)"
+    npm ci --no-audit --no-fund
   fi
   echo "==> compile and pack the kit"
   npx projen compile >/dev/null

@@ -1,5 +1,5 @@
 /**
- * Validators over the upstream schemas in the shared/schemas folder beside the repository (see its README.md), plus the
+ * Validators over the upstream schemas kept in test/schemas/upstream (provenance in its README.md), plus the
  * rules those tools enforce beyond their schemas. Each returns a list of readable errors; an empty list means valid.
  * @see https://github.com/yannh/kubernetes-json-schema
  * @see https://github.com/eksctl-io/eksctl/blob/main/pkg/apis/eksctl.io/v1alpha5/assets/schema.json
