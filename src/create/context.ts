@@ -4,8 +4,8 @@
 import type { CreateAnswers } from './answers';
 import type { ServiceSpecOptions } from '../spec/options';
 import type { DependencySpec } from './private/npm-spec';
-import { toTsLiteral } from './private/ts-literal';
 import type { ProjectType } from './project-type';
+import { toTsLiteral } from '../private/ts-literal';
 
 /** What `buildContext` needs: decided answers, their spec options and the dependencies of the new repo. */
 export interface ContextInput {

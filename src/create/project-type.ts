@@ -6,6 +6,7 @@ import type { ServiceModel } from '../spec/model';
 import type { ServiceSpecOptions } from '../spec/options';
 import { resolveSpec } from '../spec/resolve-spec';
 import type { DependencySpec } from './private/npm-spec';
+import { tsString } from '../private/ts-literal';
 
 /** A project type `create` can scaffold for. */
 export interface ProjectType {
@@ -25,7 +26,7 @@ export interface ProjectType {
 export function kitProjectType(kit: KitPackage): ProjectType {
   return {
     className: 'EksCognitoServiceProject',
-    importLine: `import { EksCognitoServiceProject } from '${kit.name}';`,
+    importLine: `import { EksCognitoServiceProject } from ${tsString(kit.name)};`,
     resolve: resolveSpec,
   };
 }

@@ -12,6 +12,7 @@ import type { KitPackage } from './kit-package';
 import { PROGRESS_ON_STDERR, run } from './private/npm';
 import { dependencySpec, localPathOf } from './private/npm-spec';
 import type { ProjectType } from './project-type';
+import { tsString } from '../private/ts-literal';
 import type { ServiceModel } from '../spec/model';
 
 type ProjectClass = new (options: EksCognitoServiceProjectOptions) => EksCognitoServiceProject;
@@ -51,8 +52,8 @@ export function loadTeamProjectType(text: string, kit: KitPackage, cwd: string):
     return {
       className: chosen.localName,
       importLine: chosen.exportName === 'default'
-        ? `import ${chosen.localName} from '${name}';`
-        : `import { ${chosen.exportName} } from '${name}';`,
+        ? `import ${chosen.localName} from ${tsString(name)};`
+        : `import { ${chosen.exportName} } from ${tsString(name)};`,
       dependency: dependencySpec(name, spec, cwd, readJson(join(dir, 'package.json')).version),
       templatesDir: existsSync(templatesDir) ? templatesDir : undefined,
       resolve: (options) => probe(chosen.cls, options),

@@ -1,31 +1,57 @@
 /**
- * Renders the starting handler of a route; the file is the user's from then on.
+ * Renders the starting handler of a route, fitted to its protection; the file is the user's from then on.
  */
+import { commentText, key, member } from '../private/ts-literal';
 import type { Route } from '../spec';
 import { pathParams } from '../spec/private/routes';
 
 /** Text of `src/handlers/<module>.ts` for a route. */
 export function renderHandlerStub(route: Route): string {
-  const needs = route.auth === 'bearer'
-    ? route.scopes.length > 0 ? `needs ${route.scopes.map((s) => s.name).join(' and ')}` : 'needs any valid access token'
-    : route.auth === 'alb-user' ? 'needs a user signed in through the ALB' : 'public';
-  const body = route.hasBody
-    ? [
-      "  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {",
-      "    res.status(400).json({ error: 'invalid_request', error_description: 'expected a JSON object' });",
-      '    return;',
-      '  }',
-      '  res.json({ received: req.body });',
-    ]
-    : [`  res.json({ protectedAPI: 'true'${pathParams(route.path).map((p) => `, param${p[0].toUpperCase()}${p.slice(1)}: req.params.${p}`).join('')} });`];
-  const usesReq = route.hasBody || pathParams(route.path).length > 0;
+  const params = pathParams(route.path);
+  const usesReq = route.hasBody || params.length > 0;
+  const summary = `${route.method} ${route.path} (${protection(route)}). Yours to change: eks-cognito-kit wrote it once and never touches it again.`;
   return [
     "import type { Request, Response } from 'express';",
     '',
-    `/** ${route.method} ${route.path} (${needs}). Yours to change: eks-cognito-kit wrote it once and never touches it again. */`,
+    `/** ${commentText(summary)} */`,
     `export function ${route.handler}(${usesReq ? 'req' : '_req'}: Request, res: Response): void {`,
-    ...body,
+    ...(route.hasBody ? bodyCheck() : []),
+    ...answer(route, params),
     '}',
     '',
   ].join('\n');
+}
+
+function protection(route: Route): string {
+  if (route.auth === 'none') return 'public: no token or sign-in is checked';
+  if (route.auth === 'alb-user') return 'a user signed in through the load balancer; res.locals.auth holds the verified user';
+  return route.scopes.length > 0
+    ? `needs an access token with ${route.scopes.map((s) => s.name).join(' and ')}; res.locals.auth holds the verified caller`
+    : 'needs any valid access token; res.locals.auth holds the verified caller';
+}
+
+function bodyCheck(): string[] {
+  return [
+    "  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {",
+    "    res.status(400).json({ error: 'invalid_request', error_description: 'expected a JSON object' });",
+    '    return;',
+    '  }',
+  ];
+}
+
+function paramFields(params: readonly string[]): string {
+  return params.map((p) => `, ${key(`param${p[0].toUpperCase()}${p.slice(1)}`)}: req.params${member(p)}`).join('');
+}
+
+function answer(route: Route, params: readonly string[]): string[] {
+  const received = route.hasBody ? ', received: req.body' : '';
+  if (route.auth === 'alb-user') {
+    return [
+      "  const user = res.locals.auth?.kind === 'alb-user' ? res.locals.auth : undefined;",
+      `  res.json({ signedInAs: user?.claims.email, sub: user?.sub${paramFields(params)}${received} });`,
+    ];
+  }
+  if (route.auth === 'none') return [`  res.json({ public: true${paramFields(params)}${received} });`];
+  // The answer of seed 003's demo for a protected API call.
+  return [`  res.json({ protectedAPI: 'true'${paramFields(params)}${received} });`];
 }

@@ -1,19 +1,25 @@
 /**
- * Renders the generated service's route table (`src/routes.ts`) from the model's routes.
+ * Renders the generated service's route table (`src/routes.ts`) and entry point (`src/main.ts`) from
+ * the model. Every value is written as a serialized literal.
  */
+import { toTsLiteral, tsString } from '../private/ts-literal';
 import type { ServiceModel } from '../spec';
+
+/** Path of the user-owned composition root, relative to `src/`, without its extension. */
+export const COMPOSITION_ROOT = './app';
 
 /** Text of `src/routes.ts`: one entry per route, handlers imported from the user's files. */
 export function renderRouteTable(model: ServiceModel): string {
   const imports = [...model.routes]
     .sort((a, b) => a.handlerModule.localeCompare(b.handlerModule))
-    .map((r) => `import { ${r.handler} } from './handlers/${r.handlerModule}';`);
+    .map((r) => `import { ${r.handler} } from ${tsString(`./handlers/${r.handlerModule}`)};`);
   const entries = model.routes.map((r) => [
     '  {',
-    `    method: '${r.method}',`,
-    `    path: '${r.expressPath}',`,
-    `    auth: '${r.auth}',`,
-    `    scopes: [${r.scopes.map((s) => `'${s.fullName}'`).join(', ')}],`,
+    `    method: ${tsString(r.method)},`,
+    `    path: ${tsString(r.expressPath)},`,
+    `    auth: ${tsString(r.auth)},`,
+    `    scopes: ${toTsLiteral(r.scopes.map((s) => s.fullName), '    ', false)},`,
+    // An identifier the spec validated, not data: the imported handler itself.
     `    handler: ${r.handler},`,
     '  },',
   ].join('\n'));
@@ -29,13 +35,33 @@ export function renderRouteTable(model: ServiceModel): string {
   ].join('\n');
 }
 
-/** Text of `src/main.ts`, the process entry point. */
+/** Text of `src/main.ts`, the process entry point: the kit's server, the routes and the owner's `configure`. */
 export function renderMain(model: ServiceModel): string {
   return [
+    `import { configure } from ${tsString(COMPOSITION_ROOT)};`,
     "import { startServer } from './kit/server';",
     "import { ROUTES } from './routes';",
     '',
-    `void startServer({ routes: ROUTES, serviceName: '${model.name}' });`,
+    `void startServer({ routes: ROUTES, serviceName: ${tsString(model.name)}, configure });`,
     '',
   ].join('\n');
+}
+
+/** Text of the user-owned `src/app.ts`, written once. */
+export function renderCompositionRoot(): string {
+  return `import type { Express } from 'express';
+
+/**
+ * Yours: eks-cognito-kit wrote this file once and never touches it again.
+ *
+ * Called once at start-up (and by the generated tests) with the service's Express app, after the kit's
+ * request log and health probes and before the routes, so middleware added here (CORS, metrics, a
+ * database pool in app.locals, a parser for another body type) runs for every route. Each route's
+ * token or sign-in check still runs before its body is parsed and its handler is called; a middleware
+ * here runs for anonymous callers too, so keep expensive work in the handlers.
+ */
+export function configure(_app: Express): void {
+  // Nothing yet: rename the parameter to \`app\` when you add the first middleware.
+}
+`;
 }

@@ -1,7 +1,9 @@
 /**
  * Renders the generated unit tests: for every route, 401 without a token, 403 without its scopes,
- * 200 with them (the spirit of seed 003's `@TestSecurity` cases, one short line each).
+ * 200 with them (the spirit of seed 003's `@TestSecurity` cases, one short line each), through the
+ * owner's `configure` as the service runs it. Every value is written as a serialized literal.
  */
+import { toTsLiteral, tsString } from '../private/ts-literal';
 import type { Route, ServiceModel } from '../spec';
 
 /** Text of `test/routes.test.ts`. */
@@ -9,7 +11,9 @@ export function renderRouteTests(model: ServiceModel): string {
   const allScopes = model.cognito.resourceServer.scopes.map((s) => s.fullName);
   const needsAlb = model.routes.some((r) => r.auth === 'alb-user');
   return [
+    "import type { Express } from 'express';",
     "import request from 'supertest';",
+    "import { configure } from '../src/app';",
     "import { createApp } from '../src/kit/app';",
     ...(needsAlb ? ["import { createAlbUserVerifier } from '../src/kit/alb-user-verifier';"] : []),
     "import { createBearerVerifier } from '../src/kit/bearer-verifier';",
@@ -17,9 +21,11 @@ export function renderRouteTests(model: ServiceModel): string {
     "import { TestTokens } from './support/test-tokens';",
     '',
     'const tokens = TestTokens.create();',
+    '// Marks every answer that passed through src/app.ts, to prove it runs before the routes.',
+    "const CONFIGURED = 'x-test-configured';",
     'const app = createApp({',
     '  routes: ROUTES,',
-    `  realm: '${model.name}',`,
+    `  realm: ${tsString(model.name)},`,
     '  bearer: createBearerVerifier({ userPoolId: tokens.userPoolId, clientIds: [tokens.clientId], jwks: tokens.jwks }),',
     ...(needsAlb ? [
       '  albUser: createAlbUserVerifier({',
@@ -29,35 +35,45 @@ export function renderRouteTests(model: ServiceModel): string {
       '    publicKey: { kid: tokens.albKid, pem: tokens.albPublicKeyPem },',
       '  }),',
     ] : []),
+    '  configure: (service: Express) => {',
+    '    configure(service);',
+    "    service.use((_req, res, next) => { res.set(CONFIGURED, 'yes'); next(); });",
+    '  },',
     '});',
-    `const ALL_SCOPES = ${JSON.stringify(allScopes)};`,
+    `const ALL_SCOPES: readonly string[] = ${toTsLiteral(allScopes, '', false)};`,
     'const bearer = (scopes: readonly string[]) => `Bearer ${tokens.accessToken({ scopes })}`;',
+    '',
+    "describe('src/app.ts', () => {",
+    ...(model.routes.length > 0
+      ? [`  test('configure runs before every route', () => request(app).${model.routes[0].method.toLowerCase()}(${tsString(model.routes[0].samplePath)}).expect(CONFIGURED, 'yes'));`]
+      : []),
+    "  test('the probes still answer', () => request(app).get('/healthz').expect(200));",
+    '});',
     '',
     ...model.routes.flatMap((r) => renderRouteBlock(r)),
   ].join('\n');
 }
 
 function renderRouteBlock(route: Route): string[] {
-  const verb = route.method.toLowerCase();
   const send = route.hasBody ? ".send({ sample: 'value' })" : '';
-  const call = `() => request(app).${verb}('${route.samplePath}')`;
-  const lines = [`describe('${route.method} ${route.path}', () => {`, `  const call = ${call};`];
+  const call = `() => request(app).${route.method.toLowerCase()}(${tsString(route.samplePath)})`;
+  const lines = [`describe(${tsString(`${route.method} ${route.path}`)}, () => {`, `  const call = ${call};`];
   const ok = (setup: string) => `call()${setup}${send}.expect(200).expect('Content-Type', /json/)`;
+  const test = (title: string, body: string) => lines.push(`  test(${tsString(title)}, () => ${body});`);
   if (route.auth === 'none') {
-    lines.push(`  test('200 without a token (public route)', () => ${ok('')});`);
+    test('200 without a token (public route)', ok(''));
   } else if (route.auth === 'alb-user') {
-    lines.push(
-      "  test('401 without the ALB user headers', () => call().expect(401));",
-      `  test('200 for a user signed in through the ALB', () => ${ok('.set(tokens.albUser())')});`,
-    );
+    test('401 without the ALB user headers', 'call().expect(401)');
+    test('200 for a user signed in through the ALB', ok('.set(tokens.albUser())'));
   } else {
-    const required = route.scopes.map((s) => `'${s.fullName}'`).join(', ');
+    const required = route.scopes.map((s) => s.fullName);
     const names = route.scopes.map((s) => s.name).join(' and ') || 'any scope';
-    lines.push(`  test('401 without a token', () => call()${send}.expect(401));`);
+    test('401 without a token', `call()${send}.expect(401)`);
     if (route.scopes.length > 0) {
-      lines.push(`  test('403 without ${names}', () => call().set('Authorization', bearer(ALL_SCOPES.filter((s) => s !== ${`'${route.scopes[0].fullName}'`})))${send}.expect(403));`);
+      test(`403 without ${names}`,
+        `call().set('Authorization', bearer(ALL_SCOPES.filter((s) => s !== ${tsString(required[0])})))${send}.expect(403)`);
     }
-    lines.push(`  test('200 with ${names}', () => ${ok(`.set('Authorization', bearer([${required}]))`)});`);
+    test(`200 with ${names}`, ok(`.set('Authorization', bearer(${toTsLiteral(required, '', false)}))`));
   }
   lines.push('});', '');
   return lines;

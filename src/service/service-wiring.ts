@@ -1,6 +1,7 @@
 /**
  * The generated service's code: the shipped runtime (`src/kit/`), the route table and entry point,
- * one user-owned handler per route, the generated unit tests, the Dockerfile and the npm scripts.
+ * the user-owned composition root (`src/app.ts`) and one user-owned handler per route, the generated
+ * unit tests, the Dockerfile and the npm scripts.
  */
 import { dirname, relative } from 'node:path';
 import { Component, SampleFile } from 'projen';
@@ -10,7 +11,7 @@ import { SourceFile } from '../private/source-file';
 import type { ServiceModel } from '../spec';
 import { renderDockerfile, renderDockerignore } from './dockerfile';
 import { renderHandlerStub } from './handler-stub';
-import { renderMain, renderRouteTable } from './route-table';
+import { renderCompositionRoot, renderMain, renderRouteTable } from './route-table';
 import { renderRouteTests } from './route-tests';
 
 /** Folder in the kit whose tree is copied verbatim into the generated repository. */
@@ -26,6 +27,8 @@ export class ServiceWiring extends Component {
     }
     new SourceFile(project, 'src/routes.ts', { render: () => renderRouteTable(model) });
     new SourceFile(project, 'src/main.ts', { render: () => renderMain(model) });
+    // The owner's composition root: written once, called by the managed entry point and tests.
+    new SampleFile(project, 'src/app.ts', { contents: renderCompositionRoot() });
     new SourceFile(project, 'test/routes.test.ts', { render: () => renderRouteTests(model) });
     for (const route of model.routes) {
       new SampleFile(project, `src/handlers/${route.handlerModule}.ts`, { contents: renderHandlerStub(route) });

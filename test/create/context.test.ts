@@ -1,5 +1,5 @@
 import { answersFromModel, buildContext, kitPackage, kitProjectType, textToAnswers, toSpecOptions } from '../../src/create';
-import { toTsLiteral } from '../../src/create/private/ts-literal';
+import { toTsLiteral } from '../../src/private/ts-literal';
 import { resolveSpec } from '../../src/spec';
 
 const kit = kitPackage();

@@ -53,7 +53,7 @@ describe('create demo-api --yes, installed from npm pack', () => {
     const managed: string[] = JSON.parse(readFileSync(join(REPO, '.projen', 'files.json'), 'utf-8')).files;
     const scaffolded = templateFiles(join(KIT, 'templates')).map(targetPathOf);
     const handlers = resolveSpec({ name: 'demo-api' }).routes.map((r) => `src/handlers/${r.handlerModule}.ts`);
-    expect(tracked).toEqual([...new Set([...managed, ...scaffolded, ...handlers, 'package-lock.json'])].sort());
+    expect(tracked).toEqual([...new Set([...managed, ...scaffolded, ...handlers, 'src/app.ts', 'package-lock.json'])].sort());
   });
 
   test('its generated unit tests pass', () => {

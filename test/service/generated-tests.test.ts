@@ -32,7 +32,7 @@ describe('a generated repository with bearer, alb-user and public routes', () =>
 
   test('its generated unit tests pass: 401/403/200, ALB user 401/200, public 200', () => {
     const jest = spawnSync(bin('jest'), ['--config', 'package.json', '--rootDir', '.', '--coverage=false', '--ci'], { cwd: dir, encoding: 'utf-8' });
-    expect(jest.stderr).toMatch(/Tests:\s+11 passed, 11 total/);
+    expect(jest.stderr).toMatch(/Tests:\s+13 passed, 13 total/);
     expect(jest.status).toBe(0);
   }, 120_000);
 
