@@ -9,15 +9,14 @@ import type { AppClientOptions, CognitoOptions, IngressOptions, RouteOptions, Se
 /** Spec options that, applied to the project type whose defaults `baseline` shows, give `answers`. */
 export function toSpecOptions(answers: CreateAnswers, baseline: ServiceModel): ServiceSpecOptions {
   const base = answersFromModel(baseline);
-  const changed = <K extends keyof CreateAnswers>(key: K) => JSON.stringify(answers[key]) !== JSON.stringify(base[key]);
-  const pick = <K extends keyof CreateAnswers>(key: K) => (changed(key) ? answers[key] : undefined);
+  const pick = <K extends keyof CreateAnswers>(key: K) => (changed(answers, base, key) ? answers[key] : undefined);
 
   const cognito: CognitoOptions = {
-    resourceServer: changed('scopes') ? { scopes: answers.scopes.map((name) => scopeOption(name, baseline)) } : undefined,
+    resourceServer: changed(answers, base, 'scopes') ? { scopes: answers.scopes.map((name) => scopeOption(name, baseline)) } : undefined,
     clients: formatClients(answers.clients) !== formatClients(base.clients) ? answers.clients.map(clientOption) : undefined,
   };
   const ingress: IngressOptions = {
-    inboundCidrs: changed('inboundCidrs') ? [...answers.inboundCidrs] : undefined,
+    inboundCidrs: changed(answers, base, 'inboundCidrs') ? [...answers.inboundCidrs] : undefined,
     certificateArn: pick('certificateArn'),
     wafAclArn: pick('wafAclArn'),
   };
@@ -26,16 +25,40 @@ export function toSpecOptions(answers: CreateAnswers, baseline: ServiceModel): S
     region: pick('region'),
     namespace: pick('namespace'),
     host: pick('host'),
-    routes: changed('scopes') ? renameRouteScopes(baseline, base.scopes, answers.scopes) : undefined,
+    routes: routeOptions(answers, baseline, base),
     cognito: compact(cognito),
-    cluster: changed('cluster') ? { name: answers.cluster } : undefined,
+    cluster: changed(answers, base, 'cluster') ? { name: answers.cluster } : undefined,
     ingress: compact(ingress),
   };
-  if (changed('userAuthHost')) {
+  if (changed(answers, base, 'userAuthHost')) {
     // an explicit undefined (not an absent key) switches off sign-in a team project type enables by default
     options.userAuth = answers.userAuthHost ? { host: answers.userAuthHost } : undefined;
   }
   return compact(options) as unknown as ServiceSpecOptions;
+}
+
+/** The starting page a sign-in host gets, so its sign-in Ingress exists from the first commit. */
+export const SIGNED_IN_HOME: RouteOptions = { method: 'GET', path: '/', auth: 'alb-user', handler: 'home' };
+
+/** The routes to write: the project type's (scopes renamed), plus the signed-in home page when sign-in has none. */
+function routeOptions(answers: CreateAnswers, baseline: ServiceModel, base: CreateAnswers): RouteOptions[] | undefined {
+  const needsHome = answers.userAuthHost !== undefined && !baseline.routes.some((r) => r.auth === 'alb-user');
+  if (!changed(answers, base, 'scopes') && !needsHome) return undefined;
+  const routes = changed(answers, base, 'scopes') ? renameRouteScopes(baseline, base.scopes, answers.scopes) : baseline.routes.map(routeOption);
+  return needsHome ? [...routes, SIGNED_IN_HOME] : routes;
+}
+
+function changed<K extends keyof CreateAnswers>(answers: CreateAnswers, base: CreateAnswers, key: K): boolean {
+  return JSON.stringify(answers[key]) !== JSON.stringify(base[key]);
+}
+
+function routeOption(r: ServiceModel['routes'][number]): RouteOptions {
+  return {
+    method: r.method,
+    path: r.path,
+    ...(r.scopes.length > 0 ? { scopes: r.scopes.map((s) => s.name) } : {}),
+    ...(r.auth !== 'bearer' ? { auth: r.auth } : {}),
+  };
 }
 
 function scopeOption(name: string, baseline: ServiceModel): { name: string; description?: string } {
@@ -50,13 +73,9 @@ function clientOption(c: ClientAnswer): AppClientOptions {
 /** The project type's routes, their scopes renamed the way the scope list was. */
 function renameRouteScopes(baseline: ServiceModel, from: readonly string[], to: readonly string[]): RouteOptions[] {
   return baseline.routes.map((r) => {
+    const { scopes: _old, ...route } = routeOption(r);
     const scopes = [...new Set(r.scopes.flatMap((s) => renameScope(s.name, from, to) ?? []))];
-    return {
-      method: r.method,
-      path: r.path,
-      ...(scopes.length > 0 ? { scopes } : {}),
-      ...(r.auth !== 'bearer' ? { auth: r.auth } : {}),
-    };
+    return scopes.length > 0 ? { ...route, scopes } : route;
   });
 }
 

@@ -41,7 +41,23 @@ describe('answers -> spec options', () => {
       cognito: { clients: [{ name: 'reader', scopes: ['demo.read'] }] },
       ingress: { inboundCidrs: ['10.0.0.0/8', '192.168.0.0/16'] },
       userAuth: { host: 'app.example.com' },
+      routes: [
+        { method: 'GET', path: '/api/demo/protectedRole/{name}', scopes: ['demo.read'] },
+        { method: 'POST', path: '/api/demo/protectedUpload', scopes: ['demo.write'] },
+        { method: 'GET', path: '/', auth: 'alb-user', handler: 'home' },
+      ],
     });
+  });
+
+  test('a sign-in host brings a signed-in home page, so the sign-in Ingress exists from the first commit', () => {
+    const answers = textToAnswers({ 'name': 'demo-api', 'user-auth-host': 'app.example.com', 'scopes': 'orders.read,orders.write' }, defaults);
+    const model = resolveSpec(toSpecOptions(answers, baseline));
+    expect(model.routes.map((r) => [r.method, r.path, r.auth, r.scopes.map((s) => s.name)])).toEqual([
+      ['GET', '/api/demo/protectedRole/{name}', 'bearer', ['orders.read']],
+      ['POST', '/api/demo/protectedUpload', 'bearer', ['orders.write']],
+      ['GET', '/', 'alb-user', []],
+    ]);
+    expect(model.routes[2].handler).toBe('home');
   });
 
   test('renamed scopes carry over to the default routes and clients by position, so the spec stays valid', () => {
