@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../src/service/assets/src/kit/app';
 import { createBearerVerifier } from '../../../src/service/assets/src/kit/bearer-verifier';
@@ -79,6 +79,65 @@ describe('createApp', () => {
       };
       const app = createApp({ realm: 'demo', routes: [route({ handler: failing })], log: () => undefined });
       expect((await request(app).get('/x')).status).toBe(500);
+    });
+  });
+
+  describe('configure', () => {
+    const tokens = TestTokens.create();
+    const bearer = createBearerVerifier({ userPoolId: tokens.userPoolId, clientIds: '*', jwks: tokens.jwks });
+    // A CORS-like middleware an owner would add: a header on every answer, preflights answered here.
+    const cors = (app: Express): void => {
+      app.use((req, res, next) => {
+        res.set('Access-Control-Allow-Origin', 'https://app.example.com');
+        if (req.method === 'OPTIONS') {
+          res.set('Access-Control-Allow-Headers', 'Authorization').status(204).end();
+          return;
+        }
+        next();
+      });
+    };
+    const app = createApp({ realm: 'demo', bearer, routes: [route({ path: '/items', auth: 'bearer' })], configure: cors, log: () => undefined });
+
+    test('its middleware runs before authentication: the header is on a 401 and a 200', async () => {
+      const refused = await request(app).get('/items');
+      expect(refused.status).toBe(401);
+      expect(refused.headers['access-control-allow-origin']).toBe('https://app.example.com');
+      const granted = await request(app).get('/items').set('Authorization', `Bearer ${tokens.accessToken()}`);
+      expect(granted.status).toBe(200);
+      expect(granted.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    });
+
+    test('it answers a preflight of a protected route without credentials', async () => {
+      const res = await request(app).options('/items').set('Origin', 'https://app.example.com');
+      expect(res.status).toBe(204);
+      expect(res.headers['access-control-allow-headers']).toBe('Authorization');
+    });
+
+    test('runs after the probes and the request log, once', async () => {
+      const entries: Record<string, unknown>[] = [];
+      let calls = 0;
+      const configured = createApp({
+        realm: 'demo',
+        routes: [],
+        log: (entry) => entries.push(entry),
+        configure: (a) => {
+          calls++;
+          a.use((_req, res) => {
+            res.status(418).end();
+          });
+        },
+      });
+      expect((await request(configured).get('/healthz')).status).toBe(200);
+      expect((await request(configured).get('/elsewhere')).status).toBe(418);
+      expect(calls).toBe(1);
+      expect(entries.map((entry) => entry.status)).toEqual([200, 418]);
+    });
+
+    test('a configure that throws makes createApp throw', () => {
+      const broken = (): void => {
+        throw new Error('no pool');
+      };
+      expect(() => createApp({ realm: 'demo', routes: [], configure: broken, log: () => undefined })).toThrow('no pool');
     });
   });
 

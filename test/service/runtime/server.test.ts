@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import { LocalKeyServer } from './local-key-server';
 import type { RouteDefinition } from '../../../src/service/assets/src/kit/route';
 import { startServer, type RunningServer } from '../../../src/service/assets/src/kit/server';
@@ -50,6 +50,20 @@ describe('startServer', () => {
     const res = await fetch(`${base}/data`, { headers: { authorization: `Bearer ${tokens.accessToken({ scopes: [SCOPE] })}` } });
     expect(res.status).toBe(200);
     expect(printed()).toMatch(/{"service":"demo-api","time":"[^"]+","method":"GET","path":"\/data","status":200,"durationMs":[\d.]+}/);
+  });
+
+  test('passes configure to the app: its middleware answers before the routes', async () => {
+    const configure = jest.fn((app: Express) => {
+      app.use((_req, res, next) => {
+        res.set('x-configured', 'yes');
+        next();
+      });
+    });
+    running = await startServer({ routes, serviceName: 'demo-api', env: env(), configure });
+    const res = await fetch(`http://127.0.0.1:${running.port}/data`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('x-configured')).toBe('yes');
+    expect(configure).toHaveBeenCalledTimes(1);
   });
 
   test('keeps retrying the keys until the JWKS server answers', async () => {

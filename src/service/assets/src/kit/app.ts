@@ -34,6 +34,12 @@ export interface AppOptions {
    * @default one JSON line on stdout
    */
   readonly log?: (entry: Record<string, unknown>) => void;
+  /**
+   * Adds the owner's app-wide middleware (CORS, metrics, a body parser for another type); called once,
+   * after the kit's own middleware and probes and before the routes, so it runs before authentication.
+   * @default nothing is added
+   */
+  readonly configure?: (app: express.Express) => void;
 }
 
 /** The largest accepted JSON request body; larger bodies get 413. */
@@ -73,6 +79,7 @@ export function createApp(options: AppOptions): express.Express {
     const ready = isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
+  options.configure?.(app);
   const json = express.json({ limit: JSON_BODY_LIMIT, verify: (_req, _res, body, encoding) => assertJsonDepth(body, encoding) });
   for (const route of options.routes) {
     const method = route.method.toLowerCase() as Lowercase<RouteDefinition['method']>;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAlbUserVerifier } from './alb-user-verifier';
-import { createApp } from './app';
+import { createApp, type AppOptions } from './app';
 import { hydrateInBackground } from './background-hydration';
 import { createBearerVerifier } from './bearer-verifier';
 import { loadConfig, type ServiceConfig } from './config';
@@ -20,6 +20,11 @@ export interface StartServerOptions {
    * @default process.env
    */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Adds the owner's app-wide middleware; passed to createApp (see AppOptions.configure).
+   * @default nothing is added
+   */
+  readonly configure?: AppOptions['configure'];
 }
 
 /** A listening service. */
@@ -48,7 +53,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ? createBearerVerifier({ userPoolId: config.userPoolId, clientIds: config.clientIds, jwksUri: config.jwksUri })
     : undefined;
   const albUser = config.albUser ? createAlbUserVerifier({ ...config.albUser, issuer: config.issuer }) : undefined;
-  const app = createApp({ routes: options.routes, realm: options.serviceName, bearer, albUser, log });
+  const app = createApp({ routes: options.routes, realm: options.serviceName, bearer, albUser, log, configure: options.configure });
 
   const server = createServer(app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
