@@ -21,6 +21,11 @@ export interface StartServerOptions {
    */
   readonly env?: NodeJS.ProcessEnv;
   /**
+   * The address to listen on.
+   * @default every interface (a pod is reached on its own IP)
+   */
+  readonly host?: string;
+  /**
    * Adds the owner's app-wide middleware; passed to createApp (see AppOptions.configure).
    * @default nothing is added
    */
@@ -60,7 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, () => resolve());
+    server.listen(config.port, options.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   process.stdout.write(`listening on http://127.0.0.1:${port}\n`);
