@@ -22,9 +22,10 @@ export function rsaKeyOf(jwk: object): KeyObject | null {
 /**
  * Checks the RS256 signature of a token whose key aws-jwt-verify's cache already holds, on libuv's
  * thread pool (a one-shot crypto.verify with a callback) instead of the library's synchronous check on
- * the event loop; on a 2-core pod the other core does the RSA work. Returns undefined for anything but
- * that common case (another alg, an unknown kid, a short or unusable key), and the caller then takes
- * aws-jwt-verify's complete verify(), which also refetches keys.
+ * the event loop; on a 2-core pod the other core does the RSA work. What it gains (`eks-cognito-kit bench`,
+ * one run, 2 cores): unique tokens at 0.58x of the open route, against 0.44x for aws-jwt-verify alone.
+ * Returns undefined for anything but that common case (another alg, an unknown kid, a short or unusable
+ * key), and the caller then takes aws-jwt-verify's complete verify(), which also refetches keys.
  */
 export function checkSignature(jwt: DecomposedJwt, jwksCache: JwksCache, jwksUri: string): Promise<boolean> | undefined {
   let key: KeyObject | null;
