@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `eks-cognito-kit` command: `create` scaffolds a service repository, `issuer` runs the local
- * Cognito-compatible token issuer inside one.
+ * Cognito-compatible token issuer inside one, `bench` measures its runtime's throughput.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ Commands:
   create <dir>   Create a service repository (run "eks-cognito-kit create --help" for its options)
   issuer         Run the local Cognito-compatible token issuer in a service repository
                  (run "eks-cognito-kit issuer --help" for its options)
+  bench          Measure the throughput of a service repository's token verification
+                 (run "eks-cognito-kit bench --help" for its settings)
 
 Options:
   --version      Print the kit's version
@@ -32,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./create-command')).runCreate(rest);
     case 'issuer':
       return (await import('../local/issuer-command')).runIssuer(rest);
+    case 'bench':
+      return (await import('../bench/bench-command')).runBenchCommand(rest);
     case '--version':
       process.stdout.write(`${readVersion()}\n`);
       return 0;

@@ -3,7 +3,6 @@
  * the user-owned composition root (`src/app.ts`) and one user-owned handler per route, the generated
  * unit tests, the Dockerfile and the npm scripts.
  */
-import { dirname, relative } from 'node:path';
 import { Component, SampleFile } from 'projen';
 import type { TypeScriptProject } from 'projen/lib/typescript';
 import { readAssetTree } from '../private/assets';
@@ -40,13 +39,11 @@ export class ServiceWiring extends Component {
       description: 'Start the compiled service (configuration from the environment)',
       exec: 'node lib/main.js',
     });
-    const devTsconfig = project.tsconfigDev.fileName;
+    // The harness lives in the kit; it loads this repository's compiled runtime from lib/.
     project.addTask('bench', {
       description: 'Load-test a protected route against an unprotected one and print the ratios',
-      steps: [{ spawn: 'compile' }, { exec: `ts-node --project ${devTsconfig} bench/bench.ts` }],
+      steps: [{ spawn: 'compile' }, { exec: 'eks-cognito-kit bench' }],
     });
-    // Include paths are relative to the dev tsconfig's own folder.
-    project.tsconfigDev.addInclude(relative(dirname(devTsconfig), 'bench/**/*.ts'));
     // Managed files are linted in the kit, where they are written; `eslint --fix` must never rewrite them here.
     project.eslint?.addIgnorePattern('src/kit/');
     project.eslint?.addIgnorePattern('src/routes.ts');

@@ -79,6 +79,11 @@ describe('ServiceWiring', () => {
     expect(Object.keys(scripts)).toEqual(expect.arrayContaining(['start', 'bench', 'integ', 'dev']));
   });
 
+  test('the bench task compiles, then runs the kit\'s harness; the repository carries none of it', () => {
+    expect(files['.projen/tasks.json'].tasks.bench.steps).toEqual([{ spawn: 'compile' }, { exec: 'eks-cognito-kit bench' }]);
+    expect(Object.keys(files).filter((path) => path.startsWith('bench/'))).toEqual([]);
+  });
+
   test('a GET route without parameters gets an unused-safe handler', () => {
     const custom = synth({ routes: [{ method: 'GET', path: '/api/items', scopes: ['demo.read'] }] });
     expect(custom['src/handlers/items.ts']).toContain('export function items(_req: Request, res: Response): void');

@@ -39,7 +39,7 @@ describe('VerifiedTokenCache', () => {
   });
 
   test('stays within maxEntries by dropping the oldest', () => {
-    const cache = new VerifiedTokenCache<string>({ maxEntries: 2 });
+    const cache = new VerifiedTokenCache<string>(2);
     for (const token of ['first-token', 'second-token', 'third-token']) {
       cache.set(token, token, inAnHour());
       cache.set(token, token, inAnHour());

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { AlbUserVerifier } from './alb-user-verifier';
 import { UnauthorizedError } from './errors';
-import type { AlbUserAuthContext } from './route';
 
 /**
  * Express middleware for `alb-user` routes: verifies the ALB's `x-amzn-oidc-data`, requires
@@ -16,12 +15,8 @@ export function albUserAuth(verifier: AlbUserVerifier): RequestHandler {
       return;
     }
     verifier.verify(data).then((claims) => {
-      if (claims.sub !== identity) {
-        next(new UnauthorizedError('The load balancer identity does not match its user claims', undefined));
-        return;
-      }
-      const auth: AlbUserAuthContext = { kind: 'alb-user', sub: claims.sub, claims };
-      res.locals.auth = auth;
+      if (claims.sub !== identity) return next(new UnauthorizedError('The load balancer identity does not match its user claims', undefined));
+      res.locals.auth = { kind: 'alb-user', sub: claims.sub, claims };
       next();
     }, next);
   };

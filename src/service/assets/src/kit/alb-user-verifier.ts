@@ -2,10 +2,9 @@ import { createPublicKey } from 'node:crypto';
 import { AlbJwtVerifier } from 'aws-jwt-verify';
 import { AlbJwksCache } from 'aws-jwt-verify/alb-cache';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { ConfigError, UnauthorizedError } from './errors';
+import { ConfigError, toTokenError, UnauthorizedError, type TokenRejection } from './errors';
 import { createKeyFetcher } from './key-fetcher';
 import type { AlbUserClaims } from './route';
-import { toTokenError, type TokenRejection } from './token-errors';
 import { fetchUrlProblem } from './url-policy';
 
 /** Verifies the `x-amzn-oidc-data` header the ALB adds after authenticating a user; built once per process. */
@@ -39,44 +38,30 @@ const REJECTION_TEXT: Readonly<Record<TokenRejection, string>> = {
   expired: 'The load balancer user claims have expired',
   invalid: 'The load balancer user claims are invalid',
 };
+const reject = (reason: TokenRejection): UnauthorizedError => new UnauthorizedError(REJECTION_TEXT[reason], undefined);
 
-/** Creates the ALB user verifier on aws-jwt-verify's AlbJwtVerifier (signer, client, issuer and `exp` required). */
+/** Creates the ALB user verifier on aws-jwt-verify's AlbJwtVerifier (signer, client, issuer and `exp` required, no `crit`). */
 export function createAlbUserVerifier(options: AlbUserVerifierOptions): AlbUserVerifier {
   const problem = options.publicKeysUri === undefined ? undefined : fetchUrlProblem(options.publicKeysUri);
   if (problem) throw new ConfigError([`publicKeysUri "${options.publicKeysUri}" ${problem}`]);
-  const verifier = AlbJwtVerifier.create(
-    {
-      albArn: options.albArn,
-      clientId: options.clientId,
-      issuer: options.issuer,
-      ...(options.publicKeysUri ? { jwksUri: options.publicKeysUri.replace(/\/+$/, '') } : {}),
-      customJwtCheck: ({ header, payload }) => assertAlbRules(header, payload),
+  const verifier = AlbJwtVerifier.create({
+    albArn: options.albArn,
+    clientId: options.clientId,
+    issuer: options.issuer,
+    ...(options.publicKeysUri ? { jwksUri: options.publicKeysUri.replace(/\/+$/, '') } : {}),
+    // `exp` is required, and no JWS extension is understood, so a `crit` header is refused (RFC 7515 section 4.1.11).
+    customJwtCheck: ({ header, payload }: { header: JwtHeader; payload: JwtPayload }) => {
+      if (typeof payload.exp !== 'number' || 'crit' in header) throw reject('invalid');
     },
-    // A 200 answer that is not a PEM EC key counts as a failed fetch and starts the cool-down.
-    { jwksCache: new AlbJwksCache({ fetcher: createKeyFetcher({ maxBytes: 8192, checkBody: assertEcPublicKeyPem }) }) },
-  );
+  // The ALB serves one PEM public key per kid; a 200 answer that is not one starts the fetch cool-down.
+  }, { jwksCache: new AlbJwksCache({ fetcher: createKeyFetcher({ maxBytes: 8192, checkBody: assertEcPublicKeyPem }) }) });
   if (options.publicKey) {
     const jwk = createPublicKey(options.publicKey.pem).export({ format: 'jwk' });
     verifier.cacheJwks({ keys: [{ ...jwk, kty: 'EC', kid: options.publicKey.kid, alg: 'ES256', use: 'sig' }] });
   }
-  const reject = (reason: TokenRejection): UnauthorizedError => new UnauthorizedError(REJECTION_TEXT[reason], undefined);
-  return {
-    async verify(oidcData) {
-      try {
-        return await verifier.verify(oidcData);
-      } catch (err) {
-        throw toTokenError(err, reject);
-      }
-    },
-  };
+  return { verify: (oidcData) => verifier.verify(oidcData).catch((err: unknown) => Promise.reject(toTokenError(err, reject))) };
 }
 
-// The ALB serves one PEM public key per kid.
 function assertEcPublicKeyPem(body: ArrayBuffer): void {
   if (createPublicKey(Buffer.from(body).toString('utf8')).asymmetricKeyType !== 'ec') throw new Error('the response is not a PEM EC public key');
-}
-
-// `exp` is required, and no JWS extension is understood, so a `crit` header is refused (RFC 7515 section 4.1.11).
-function assertAlbRules(header: JwtHeader, payload: JwtPayload): void {
-  if (typeof payload.exp !== 'number' || 'crit' in header) throw new UnauthorizedError(REJECTION_TEXT.invalid, undefined);
 }

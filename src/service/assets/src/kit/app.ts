@@ -4,7 +4,7 @@ import type { AlbUserVerifier } from './alb-user-verifier';
 import { bearerAuth } from './bearer-auth';
 import type { BearerVerifier } from './bearer-verifier';
 import { errorHandler } from './error-handler';
-import { BadRequestError, ConfigError, NotFoundError, ServiceError } from './errors';
+import { BadRequestError, ConfigError, ServiceError } from './errors';
 import { jsonLineLog, requestLog, type LogFunction } from './request-log';
 import type { RouteDefinition } from './route';
 
@@ -33,7 +33,7 @@ export interface AppOptions {
    * Receives one entry per request and one per unexpected error.
    * @default one JSON line on stdout
    */
-  readonly log?: (entry: Record<string, unknown>) => void;
+  readonly log?: LogFunction;
   /**
    * Adds the owner's app-wide middleware (CORS, metrics, a body parser for another type); called once,
    * after the kit's own middleware and probes and before the routes, so it runs before authentication.
@@ -51,7 +51,6 @@ export const JSON_BODY_LIMIT = '1mb';
  */
 export const JSON_MAX_DEPTH = 64;
 
-const PROBES = ['/healthz', '/readyz'];
 // RFC 7230 quoted-string without escapes; RFC 6749 section 3.3 scope-token.
 const REALM = /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/;
 const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
@@ -64,17 +63,14 @@ const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 export function createApp(options: AppOptions): express.Express {
   const problems = appProblems(options);
   if (problems.length > 0) throw new ConfigError(problems);
-  const log: LogFunction = options.log ?? jsonLineLog;
+  const log = options.log ?? jsonLineLog;
   const isReady = options.isReady ?? (() => options.bearer?.isReady() ?? true);
-
   const app = express();
   app.disable('x-powered-by');
   // Responses are per-caller API data, not cacheable documents: skip hashing every body for an ETag.
   app.set('etag', false);
   app.use(requestLog(log));
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => {
     const ready = isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
@@ -84,38 +80,17 @@ export function createApp(options: AppOptions): express.Express {
   for (const route of options.routes) {
     const method = route.method.toLowerCase() as Lowercase<RouteDefinition['method']>;
     // Authenticate before parsing, so anonymous callers cannot make the service read bodies.
-    app[method](route.path, chain([...authenticate(route, options), json, route.handler]));
+    app[method](route.path, ...authenticate(route, options), json, route.handler);
   }
-  app.use((_req, _res, next) => next(new NotFoundError()));
+  app.use((_req, _res, next) => next(new ServiceError(404, 'not_found', 'No route matches this method and path')));
   app.use(errorHandler({ realm: options.realm, log }));
   return app;
 }
 
-// One router layer per route instead of one per middleware: each Express layer costs a dispatch on
-// every request, which showed as most of what a cached token costs over an open route.
-function chain(handlers: readonly RequestHandler[]): RequestHandler {
-  return (req, res, next) => {
-    let i = 0;
-    const step = (err?: unknown): void => {
-      if (err !== undefined && err !== null) {
-        next(err);
-        return;
-      }
-      const handler = handlers[i++];
-      if (handler === undefined) {
-        next();
-        return;
-      }
-      try {
-        const result: unknown = handler(req, res, step);
-        // Express 5 forwards a rejected handler promise to the error handler: keep doing so.
-        if (result instanceof Promise) result.catch(next);
-      } catch (e) {
-        next(e);
-      }
-    };
-    step();
-  };
+function authenticate(route: RouteDefinition, options: AppOptions): RequestHandler[] {
+  if (route.auth === 'bearer' && options.bearer) return [bearerAuth({ verifier: options.bearer, scopes: route.scopes })];
+  if (route.auth === 'alb-user' && options.albUser) return [albUserAuth(options.albUser)];
+  return [];
 }
 
 // One pass over the raw bytes before parsing. Multi-byte UTF-8 sequences never contain ASCII bytes,
@@ -140,37 +115,23 @@ function assertJsonDepth(body: Buffer, encoding: string): void {
   }
 }
 
-function authenticate(route: RouteDefinition, options: AppOptions): RequestHandler[] {
-  if (route.auth === 'bearer' && options.bearer) return [bearerAuth({ verifier: options.bearer, scopes: route.scopes })];
-  if (route.auth === 'alb-user' && options.albUser) return [albUserAuth(options.albUser)];
-  return [];
-}
-
 function appProblems(options: AppOptions): string[] {
   const problems: string[] = [];
-  if (!REALM.test(options.realm)) {
-    problems.push(`realm "${options.realm}" must be non-empty printable ASCII without " or \\: use the service name`);
-  }
+  if (!REALM.test(options.realm)) problems.push(`realm "${options.realm}" must be non-empty printable ASCII without " or \\: use the service name`);
   const seen = new Set<string>();
   for (const route of options.routes) {
     const name = `${route.method} ${route.path}`;
+    const badScopes = route.scopes.filter((scope) => !SCOPE.test(scope)).map((s) => JSON.stringify(s));
     if (seen.has(name)) problems.push(`route ${name} is defined twice: keep one`);
     seen.add(name);
     if (!route.path.startsWith('/')) problems.push(`route ${name} has a path that does not start with /`);
-    if (PROBES.includes(route.path)) problems.push(`route ${name} clashes with the built-in probe: choose another path`);
-    if (route.auth === 'bearer' && !options.bearer) {
-      problems.push(`route ${name} uses auth 'bearer' but no bearer verifier was given: pass bearer: createBearerVerifier(...)`);
-    }
+    if (['/healthz', '/readyz'].includes(route.path)) problems.push(`route ${name} clashes with the built-in probe: choose another path`);
+    if (route.auth === 'bearer' && !options.bearer) problems.push(`route ${name} uses auth 'bearer' but no bearer verifier was given: pass bearer: createBearerVerifier(...)`);
     if (route.auth === 'alb-user' && !options.albUser) {
       problems.push(`route ${name} uses auth 'alb-user' but no ALB user verifier was given: pass albUser: createAlbUserVerifier(...)`);
     }
-    if (route.auth !== 'bearer' && route.scopes.length > 0) {
-      problems.push(`route ${name} lists scopes but uses auth '${route.auth}': scopes apply to bearer routes only`);
-    }
-    const badScopes = route.scopes.filter((scope) => !SCOPE.test(scope));
-    if (badScopes.length > 0) {
-      problems.push(`route ${name} has invalid scopes ${badScopes.map((s) => JSON.stringify(s)).join(', ')}: a scope has no spaces, quotes or backslashes`);
-    }
+    if (route.auth !== 'bearer' && route.scopes.length > 0) problems.push(`route ${name} lists scopes but uses auth '${route.auth}': scopes apply to bearer routes only`);
+    if (badScopes.length > 0) problems.push(`route ${name} has invalid scopes ${badScopes.join(', ')}: a scope has no spaces, quotes or backslashes`);
   }
   return problems;
 }

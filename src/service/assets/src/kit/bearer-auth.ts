@@ -15,8 +15,6 @@ export interface BearerAuthOptions {
 /** The longest Authorization header looked at; Cognito access tokens are a few kilobytes at most. */
 export const MAX_AUTHORIZATION_LENGTH = 8192;
 
-const QUERY_TOKEN = /[?&]access_token=/;
-
 /**
  * Express middleware for `bearer` routes (RFC 6750): reads exactly one bearer token from the
  * Authorization header, verifies it, checks the route's scopes and sets `res.locals.auth`.
@@ -28,10 +26,7 @@ export function bearerAuth(options: BearerAuthOptions): RequestHandler {
   // Runs on every request of the route: no closure or array is allocated on the cached-token path.
   const grant = (auth: BearerAuthContext, res: Response, next: NextFunction): void => {
     for (const scope of required) {
-      if (!auth.scopes.includes(scope)) {
-        next(new InsufficientScopeError(required));
-        return;
-      }
+      if (!auth.scopes.includes(scope)) return next(new InsufficientScopeError(required));
     }
     res.locals.auth = auth;
     next();
@@ -40,8 +35,8 @@ export function bearerAuth(options: BearerAuthOptions): RequestHandler {
     let token: string;
     try {
       const value = readAuthorization(req);
-      // A token verified before, sent exactly as `Bearer <token>`, continues synchronously: the hit
-      // proves the credential's syntax (a verified JWT has no space or comma), so only the query is left.
+      // A token verified before, sent exactly as `Bearer <token>`, continues synchronously: the hit proves
+      // the credential's syntax (a verified JWT has no space or comma), so only the query is left to check.
       const known = verifier.peek?.(value);
       if (known !== undefined) {
         assertNoQueryToken(req);
@@ -62,35 +57,32 @@ export function readBearerToken(req: IncomingMessage): string {
   return parseBearerCredential(readAuthorization(req), req);
 }
 
-// The value of the request's only Authorization header.
+// The value of the request's only Authorization header; Node keeps only the first of repeated
+// headers, the raw list shows them all.
 function readAuthorization(req: IncomingMessage): string {
   let value: string | undefined;
   let count = 0;
-  // Node keeps only the first of repeated Authorization headers; the raw list shows them all.
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i];
+    // The common spellings first: no lowercase copy of the name on the hot path.
     if (name.length === 13 && (name === 'Authorization' || name === 'authorization' || name.toLowerCase() === 'authorization')) {
       count++;
       value = raw[i + 1];
     }
   }
-  if (value === undefined) throw missingCredentials();
+  if (value === undefined) throw new UnauthorizedError('This route requires a bearer access token', {});
   if (count > 1) throw multipleCredentials();
-  if (value.length > MAX_AUTHORIZATION_LENGTH) {
-    throw new BadRequestError('The Authorization header is too large', { error: 'invalid_request' });
-  }
+  if (value.length > MAX_AUTHORIZATION_LENGTH) throw new BadRequestError('The Authorization header is too large', { error: 'invalid_request' });
   return value;
 }
 
+// RFC 6750 section 2.1: a case-insensitive scheme, then one credential, whose syntax aws-jwt-verify's
+// stricter JWT parser checks. Another scheme counts as no bearer credentials (section 3.1): no error code.
 function parseBearerCredential(value: string, req: IncomingMessage): string {
-  // RFC 6750 section 2.1: a case-insensitive scheme, then one credential. Its syntax is checked by
-  // aws-jwt-verify's stricter JWT parser (or matched exactly by the verified-token cache).
   const space = value.indexOf(' ');
-  const scheme = space === -1 ? value : value.slice(0, space);
-  if (scheme.toLowerCase() !== 'bearer') {
-    // RFC 6750 section 3.1: another scheme counts as no bearer credentials, so no error code.
-    throw value.includes(',') ? multipleCredentials() : missingCredentials();
+  if ((space === -1 ? value : value.slice(0, space)).toLowerCase() !== 'bearer') {
+    throw value.includes(',') ? multipleCredentials() : new UnauthorizedError('This route requires a bearer access token', {});
   }
   const token = space === -1 ? '' : value.slice(space + 1).trimStart();
   if (token.includes(',')) throw multipleCredentials();
@@ -101,13 +93,9 @@ function parseBearerCredential(value: string, req: IncomingMessage): string {
 
 // RFC 6750 section 2.3 allows a token in the query; accepting it would write tokens into access logs.
 function assertNoQueryToken(req: IncomingMessage): void {
-  if (req.url !== undefined && req.url.includes('access_token=') && QUERY_TOKEN.test(req.url)) {
+  if (req.url?.includes('access_token=') && /[?&]access_token=/.test(req.url)) {
     throw new BadRequestError('Send the access token in the Authorization header only', { error: 'invalid_request' });
   }
-}
-
-function missingCredentials(): Error {
-  return new UnauthorizedError('This route requires a bearer access token', {});
 }
 
 function multipleCredentials(): Error {

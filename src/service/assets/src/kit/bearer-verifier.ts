@@ -1,29 +1,19 @@
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
-import { JwksValidationError } from 'aws-jwt-verify/error';
 import { assertIsJwks, SimpleJwksCache, type Jwk, type Jwks } from 'aws-jwt-verify/jwk';
-import { validateJwtFields } from 'aws-jwt-verify/jwt';
+import { decomposeUnverifiedJwt, validateJwtFields } from 'aws-jwt-verify/jwt';
 import type { JwtHeader, JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { safeJsonParse, type Json } from 'aws-jwt-verify/safe-json-parse';
-import { decomposeJwt } from './decompose-jwt';
-import { ConfigError, InvalidTokenError } from './errors';
+import { ConfigError, InvalidTokenError, toTokenError } from './errors';
 import { createKeyFetcher } from './key-fetcher';
 import type { BearerAuthContext, BearerClaims } from './route';
-import { rsaKeyOf, SignatureFastPath } from './signature-fast-path';
+import { checkSignature, rsaKeyOf } from './signature-fast-path';
 import { VerifiedTokenCache } from './token-cache';
-import { toTokenError } from './token-errors';
-
-/** The canonical spelling of a bearer credential's scheme (RFC 6750 section 2.1), followed by one space. */
-export const BEARER_PREFIX = 'Bearer ';
 
 /** Verifies Cognito access tokens for the bearer routes; built once per process. */
 export interface BearerVerifier {
   /** Resolves the verified claims, or rejects with InvalidTokenError (401) or ServiceUnavailableError (503). */
   verify(token: string): Promise<BearerClaims>;
-  /**
-   * The caller of a token verified before that has not expired, looked up by the exact Authorization
-   * header value `Bearer <token>` without verifying or even parsing it again; undefined otherwise.
-   */
+  /** The caller of a token verified before and not expired, found by the exact header value `Bearer <token>` without parsing it. */
   peek?(authorization: string): BearerAuthContext | undefined;
   /** Whether the pool's signing keys (JWKS) are loaded. */
   isReady(): boolean;
@@ -47,12 +37,19 @@ export interface BearerVerifierOptions {
    * @default none: keys are fetched
    */
   readonly jwks?: { keys: object[] };
+  /**
+   * Whether RS256 signatures with a cached key are checked on the thread pool (see checkSignature);
+   * false sends every new token through aws-jwt-verify's verify() alone.
+   * @default true
+   */
+  readonly signatureFastPath?: boolean;
 }
 
 /**
  * Creates the access-token verifier on aws-jwt-verify's CognitoJwtVerifier (token_use access, the
- * allowed clients, RS256 and `exp` required), with a cache of verified tokens and a cheaper signature
- * check for the common case whose claims aws-jwt-verify still validates.
+ * allowed clients, RS256 and `exp` required), with a cache of verified tokens. A new token from the
+ * pool's regional issuer with a cached key has its signature checked off the event loop, and its claims
+ * by aws-jwt-verify's own validators; any other token takes the library's complete verify().
  */
 export function createBearerVerifier(options: BearerVerifierOptions): BearerVerifier {
   if (options.clientIds !== '*' && options.clientIds.length === 0) {
@@ -60,41 +57,20 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
   }
   const clientId = options.clientIds === '*' ? null : [...options.clientIds];
   const { issuer, jwksUri } = CognitoJwtVerifier.parseUserPoolId(options.userPoolId);
-  let ready = false;
-  const jwksCache = new SimpleJwksCache({
-    // A 200 answer that is not a JWKS counts as a failed fetch (cool-down), then parses for the cache.
-    fetcher: createKeyFetcher({ url: options.jwksUri, checkBody: parseJwks }),
-    jwksParser: (body) => {
-      const jwks = parseJwks(body);
-      ready = true;
-      return jwks;
-    },
-  });
-  const verifier = CognitoJwtVerifier.create(
-    { userPoolId: options.userPoolId, tokenUse: 'access', clientId, customJwtCheck: assertKitRules },
-    { jwksCache },
-  );
-  if (options.jwks) {
-    const jwks = options.jwks as unknown as Json;
-    assertIsJwks(jwks);
-    verifier.cacheJwks(jwks);
-    ready = true;
-  }
-  const fastPath = new SignatureFastPath(jwksCache, jwksUri);
-  // Keyed by the canonical Authorization value, so a request sent that way is found without slicing
-  // its header; holds the finished auth context, so a hit allocates nothing.
+  // A 200 answer that is not a JWKS counts as a failed fetch (503 and a cool-down), not as a bad token.
+  const jwksCache = new SimpleJwksCache({ fetcher: createKeyFetcher({ url: options.jwksUri, checkBody: (body) => assertIsJwks(JSON.parse(Buffer.from(body).toString('utf8'))) }) });
+  const verifier = CognitoJwtVerifier.create({ userPoolId: options.userPoolId, tokenUse: 'access', clientId, customJwtCheck: assertKitRules }, { jwksCache });
+  if (options.jwks) verifier.cacheJwks(options.jwks as Jwks);
+  let ready = options.jwks !== undefined;
+  // Keyed by the header value `Bearer <token>` and holding the finished auth context, so a hit allocates nothing.
   const cache = new VerifiedTokenCache<BearerAuthContext>();
 
-  // The common case (regional issuer, cached RS256 key): fast signature check, then aws-jwt-verify's
-  // own claim validation. Anything else takes the library's complete verify(), which also refetches keys.
   async function verifyUncached(token: string): Promise<BearerClaims> {
-    const jwt = decomposeJwt(token);
-    // One token, one spelling: padding or stray low bits in the signature would let copies of a
-    // token differ as strings (RFC 7515 uses unpadded base64url).
-    if (Buffer.from(jwt.signatureB64, 'base64url').toString('base64url') !== jwt.signatureB64) {
-      throw new InvalidTokenError('The access token is malformed');
-    }
-    const signed = jwt.payload.iss === issuer ? fastPath.check(jwt) : undefined;
+    const jwt = decomposeUnverifiedJwt(token);
+    // One token, one spelling: padding or stray low bits in the signature would let copies of a token
+    // differ as strings (RFC 7515 uses unpadded base64url).
+    if (Buffer.from(jwt.signatureB64, 'base64url').toString('base64url') !== jwt.signatureB64) throw new InvalidTokenError('The access token is malformed');
+    const signed = options.signatureFastPath !== false && jwt.payload.iss === issuer ? checkSignature(jwt, jwksCache, jwksUri) : undefined;
     if (signed === undefined) return verifier.verify(token);
     if (!(await signed)) throw new InvalidTokenError('The access token is invalid');
     validateJwtFields(jwt.payload, { issuer, audience: null });
@@ -106,25 +82,23 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
   return {
     peek: (authorization) => cache.get(authorization),
     async verify(token) {
-      const credential = `${BEARER_PREFIX}${token}`;
-      const hit = cache.get(credential);
+      const hit = cache.get(`Bearer ${token}`);
       if (hit !== undefined) return hit.claims;
       try {
         const claims = deepFreeze(await verifyUncached(token));
-        cache.set(credential, bearerContextOf(claims), claims.exp);
+        ready = true;
+        cache.set(`Bearer ${token}`, bearerContextOf(claims), claims.exp);
         return claims;
       } catch (err) {
         throw toTokenError(err);
       }
     },
     isReady: () => ready,
-    async hydrate() {
-      try {
-        await verifier.hydrate();
-      } catch (err) {
-        throw toTokenError(err);
-      }
-    },
+    hydrate: () => verifier.hydrate().then(() => {
+      ready = true;
+    }, (err: unknown) => {
+      throw toTokenError(err);
+    }),
   };
 }
 
@@ -132,18 +106,6 @@ export function createBearerVerifier(options: BearerVerifierOptions): BearerVeri
 export function bearerContextOf(claims: BearerClaims): BearerAuthContext {
   const scopes = typeof claims.scope === 'string' && claims.scope !== '' ? claims.scope.split(' ') : [];
   return Object.freeze({ kind: 'bearer', clientId: claims.client_id, scopes: Object.freeze(scopes), claims });
-}
-
-// A JWKS endpoint answering HTML must read as broken keys (503), not as a bug (500).
-function parseJwks(body: ArrayBuffer): Jwks {
-  let jwks: Json;
-  try {
-    jwks = safeJsonParse(Buffer.from(body).toString('utf8'));
-  } catch {
-    throw new JwksValidationError('JWKS is not valid JSON');
-  }
-  assertIsJwks(jwks);
-  return jwks;
 }
 
 // Cached claims are shared by every request that presents the token, so no handler may change them.
@@ -155,13 +117,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-// Stricter than aws-jwt-verify's defaults: Cognito signs RS256 only, a token without exp never
-// expires, this verifier understands no JWS extension, so any `crit` header must be refused
-// (RFC 7515 section 4.1.11; Cognito never sets it), and RS256 keys have at least 2048 bits (RFC 7518
-// section 3.3). The signature fast path never takes a shorter key, so only the library path needs `jwk`.
+// Stricter than aws-jwt-verify's defaults: Cognito signs RS256 only, a token without exp never expires,
+// no JWS extension is understood, so any `crit` header is refused (RFC 7515 section 4.1.11), and RS256
+// keys have at least 2048 bits (RFC 7518 section 3.3; the fast path never takes a shorter key).
 function assertKitRules(jwt: { header: JwtHeader; payload: JwtPayload; jwk?: Jwk }): void {
-  if (jwt.header.alg !== 'RS256' || typeof jwt.payload.exp !== 'number' || 'crit' in jwt.header
-    || (jwt.jwk !== undefined && rsaKeyOf(jwt.jwk) === null)) {
+  if (jwt.header.alg !== 'RS256' || typeof jwt.payload.exp !== 'number' || 'crit' in jwt.header || (jwt.jwk !== undefined && rsaKeyOf(jwt.jwk) === null)) {
     throw new InvalidTokenError('The access token is invalid');
   }
 }

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { BadRequestError, PayloadTooLargeError, ServiceError, type BearerChallenge } from './errors';
+import { BadRequestError, ServiceError, type BearerChallenge } from './errors';
 import type { LogFunction } from './request-log';
 
 /** Options of errorHandler. */
@@ -45,10 +45,8 @@ export function bearerChallenge(realm: string, challenge: BearerChallenge, descr
 function toServiceError(err: unknown): ServiceError | undefined {
   if (err instanceof ServiceError) return err;
   const { type, status } = (err ?? {}) as { type?: unknown; status?: unknown };
-  if (type === 'entity.too.large') return new PayloadTooLargeError();
+  if (type === 'entity.too.large') return new ServiceError(413, 'payload_too_large', 'The request body exceeds the size limit');
   if (type === 'entity.parse.failed') return new BadRequestError('The request body is not valid JSON');
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new ServiceError(status, 'bad_request', 'The request could not be read');
-  }
+  if (typeof status === 'number' && status >= 400 && status < 500) return new ServiceError(status, 'bad_request', 'The request could not be read');
   return undefined;
 }

@@ -1,8 +1,9 @@
 /**
- * The service's error hierarchy: every error that reaches a client is a ServiceError, and
- * the one error handler in error-handler.ts turns its status, code and message into the response.
- * Messages are fixed texts written here, never a library message or request content.
+ * The service's error hierarchy: every error that reaches a client is a ServiceError, which the one
+ * error handler (error-handler.ts) turns into a status, a challenge and a JSON body. Messages are fixed
+ * texts written here, never a library message or request content.
  */
+import { FetchError, JwkValidationError, JwksNotAvailableInCacheError, JwksValidationError, JwtExpiredError, JwtParseError } from 'aws-jwt-verify/error';
 
 /** The RFC 6750 `WWW-Authenticate: Bearer` attributes an error asks the error handler to send. */
 export interface BearerChallenge {
@@ -12,17 +13,9 @@ export interface BearerChallenge {
   readonly scope?: readonly string[];
 }
 
-/** Base class of every error the service answers with a 4xx or 5xx status of its own choosing. */
+/** Base class of every error the service answers with a status, a stable `code` and a fixed message of its own. */
 export class ServiceError extends Error {
-  constructor(
-    /** The HTTP status code. */
-    readonly status: number,
-    /** A stable machine-readable code, sent as `error` in the JSON body. */
-    readonly code: string,
-    message: string,
-    /** When set, the response carries a `WWW-Authenticate: Bearer` challenge. */
-    readonly challenge?: BearerChallenge,
-  ) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly challenge?: BearerChallenge) {
     super(message);
     this.name = new.target.name;
   }
@@ -35,7 +28,7 @@ export class BadRequestError extends ServiceError {
   }
 }
 
-/** 401 with a bearer challenge: no credentials (no `error` attribute) or an unacceptable token. */
+/** 401, with a bearer challenge when one is given: no credentials (no `error` attribute) or an unacceptable token. */
 export class UnauthorizedError extends ServiceError {
   constructor(message: string, challenge: BearerChallenge | undefined) {
     super(401, challenge?.error ?? 'unauthorized', message, challenge);
@@ -52,31 +45,14 @@ export class InvalidTokenError extends UnauthorizedError {
 /** 403 `insufficient_scope`: the token is valid but lacks a scope the route requires. */
 export class InsufficientScopeError extends ServiceError {
   constructor(readonly requiredScopes: readonly string[]) {
-    super(403, 'insufficient_scope', 'The access token lacks a scope this route requires', {
-      error: 'insufficient_scope',
-      scope: requiredScopes,
-    });
+    super(403, 'insufficient_scope', 'The access token lacks a scope this route requires', { error: 'insufficient_scope', scope: requiredScopes });
   }
 }
 
-/** 404: no route matches the method and path. */
-export class NotFoundError extends ServiceError {
-  constructor() {
-    super(404, 'not_found', 'No route matches this method and path');
-  }
-}
-
-/** 413: the request body exceeds the size limit. */
-export class PayloadTooLargeError extends ServiceError {
-  constructor() {
-    super(413, 'payload_too_large', 'The request body exceeds the size limit');
-  }
-}
-
-/** 503: a dependency the check needs (the token signing keys) cannot be reached right now. */
+/** 503: the token signing keys cannot be loaded right now. */
 export class ServiceUnavailableError extends ServiceError {
-  constructor(message: string) {
-    super(503, 'temporarily_unavailable', message);
+  constructor() {
+    super(503, 'temporarily_unavailable', 'The token signing keys cannot be loaded right now; retry later');
   }
 }
 
@@ -86,4 +62,30 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Why a token was refused, as far as the client is told. */
+export type TokenRejection = 'malformed' | 'expired' | 'invalid';
+
+const ACCESS_TOKEN_TEXT: Readonly<Record<TokenRejection, string>> = {
+  malformed: 'The access token is malformed',
+  expired: 'The access token has expired',
+  invalid: 'The access token is invalid',
+};
+
+/**
+ * Maps whatever verification threw to a ServiceError: unreachable or broken signing keys are 503, every
+ * other error refuses the token with a fixed text (never the message, which may quote token content).
+ * That includes Node's crypto errors for a key it cannot import or that does not fit the token's
+ * algorithm: a token nobody could verify is refused (401), not a server failure (500).
+ */
+export function toTokenError(
+  err: unknown,
+  reject: (reason: TokenRejection) => ServiceError = (reason) => new InvalidTokenError(ACCESS_TOKEN_TEXT[reason]),
+): ServiceError {
+  if (err instanceof ServiceError) return err;
+  const keysUnavailable = [FetchError, JwksValidationError, JwkValidationError, JwksNotAvailableInCacheError].some((type) => err instanceof type);
+  if (keysUnavailable) return new ServiceUnavailableError();
+  if (err instanceof JwtExpiredError) return reject('expired');
+  return reject(err instanceof JwtParseError ? 'malformed' : 'invalid');
 }

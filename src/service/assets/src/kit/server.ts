@@ -2,8 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAlbUserVerifier } from './alb-user-verifier';
 import { createApp, type AppOptions } from './app';
-import { hydrateInBackground } from './background-hydration';
-import { createBearerVerifier } from './bearer-verifier';
+import { createBearerVerifier, type BearerVerifier } from './bearer-verifier';
 import { loadConfig, type ServiceConfig } from './config';
 import { ConfigError } from './errors';
 import { jsonLineLog, type LogFunction } from './request-log';
@@ -20,6 +19,11 @@ export interface StartServerOptions {
    * @default process.env
    */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The address to listen on.
+   * @default every interface (a pod is reached on its own IP)
+   */
+  readonly host?: string;
   /**
    * Adds the owner's app-wide middleware; passed to createApp (see AppOptions.configure).
    * @default nothing is added
@@ -53,18 +57,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ? createBearerVerifier({ userPoolId: config.userPoolId, clientIds: config.clientIds, jwksUri: config.jwksUri })
     : undefined;
   const albUser = config.albUser ? createAlbUserVerifier({ ...config.albUser, issuer: config.issuer }) : undefined;
-  const app = createApp({ routes: options.routes, realm: options.serviceName, bearer, albUser, log, configure: options.configure });
-
-  const server = createServer(app);
+  const server = createServer(createApp({ routes: options.routes, realm: options.serviceName, bearer, albUser, log, configure: options.configure }));
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, () => resolve());
-  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, options.host, resolve));
   const port = (server.address() as AddressInfo).port;
   process.stdout.write(`listening on http://127.0.0.1:${port}\n`);
-  const stopHydrating = bearer ? hydrateInBackground(bearer, { log }) : () => undefined;
+  const stopHydrating = bearer ? hydrateInBackground(bearer, log) : () => undefined;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -72,10 +71,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       stopHydrating();
       process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
       // Keep-alive connections turn idle as their last response ends; close them as they do.
-      const idle = setInterval(() => server.closeIdleConnections(), 100);
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-      idle.unref();
-      force.unref();
+      const idle = setInterval(() => server.closeIdleConnections(), 100).unref();
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       server.close((err) => {
         clearInterval(idle);
         clearTimeout(force);
@@ -92,6 +89,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   process.once('SIGTERM', onSignal).once('SIGINT', onSignal);
   return { server, port, close };
+}
+
+// Loads the signing keys without blocking start-up (/readyz turns 200 once they are), retrying with a
+// backoff from 0.5 s doubling to 30 s. Returns a function that stops the retries.
+function hydrateInBackground(verifier: BearerVerifier, log: LogFunction): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const attempt = (delayMs: number): void => {
+    if (stopped || verifier.isReady()) return;
+    verifier.hydrate().then(() => log({ msg: 'signing keys loaded' }), () => {
+      if (stopped) return;
+      log({ level: 'warn', msg: 'signing keys not loaded yet; retrying', retryInMs: delayMs });
+      timer = setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs).unref();
+    });
+  };
+  attempt(500);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 function loadOrExit(options: StartServerOptions): ServiceConfig {

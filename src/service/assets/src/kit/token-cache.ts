@@ -1,18 +1,3 @@
-/** Options of VerifiedTokenCache. */
-export interface VerifiedTokenCacheOptions {
-  /**
-   * The most tokens kept; the oldest entry is dropped to make room.
-   * @default 10000
-   */
-  readonly maxEntries?: number;
-}
-
-interface Entry<T> {
-  readonly token: string;
-  readonly value: T;
-  readonly expiresAtMs: number;
-}
-
 // Slots of the admission filter: 16384 x 4 bytes, allocated once.
 const FILTER_SLOTS = 16_384;
 // The tail of a token is its signature, which differs between any two tokens.
@@ -20,21 +5,17 @@ const FINGERPRINT_CHARS = 24;
 
 /**
  * Remembers tokens that passed every check until their `exp`, so a token that comes back skips
- * verification. Only successes are stored; a rejected token is checked again every time.
- *
- * Entries are found by a fingerprint of the token's tail (cheaper than hashing a kilobyte string on
- * every request) and match only when the stored raw token equals the presented one. A token is
- * admitted on its second successful verification: callers reuse a token for its whole lifetime,
- * while a flood of distinct tokens would otherwise churn the cache and swell the heap.
+ * verification; a rejected token is checked again every time. Entries are found by a fingerprint of the
+ * token's tail (cheaper than hashing a kilobyte string per request) and match only when the stored token
+ * equals the presented one. A token is admitted on its second verification: callers reuse a token for
+ * its lifetime, while a flood of distinct tokens would otherwise churn the cache and swell the heap.
  */
 export class VerifiedTokenCache<T> {
-  private readonly entries = new Map<number, Entry<T>>();
+  private readonly entries = new Map<number, { readonly token: string; readonly value: T; readonly expiresAtMs: number }>();
   private readonly seen = new Int32Array(FILTER_SLOTS);
-  private readonly maxEntries: number;
 
-  constructor(options: VerifiedTokenCacheOptions = {}) {
-    this.maxEntries = options.maxEntries ?? 10_000;
-  }
+  /** Keeps at most `maxEntries` tokens, dropping the oldest to make room. */
+  constructor(private readonly maxEntries = 10_000) {}
 
   /** The number of tokens currently stored. */
   get size(): number {
@@ -57,29 +38,19 @@ export class VerifiedTokenCache<T> {
     if (!(expiresAtMs > Date.now()) || this.maxEntries < 1) return;
     const key = fingerprint(token);
     // A direct-mapped filter of fingerprints seen once; a collision only admits a token early.
-    const slot = key % FILTER_SLOTS;
-    if (this.seen[slot] !== key) {
-      this.seen[slot] = key;
+    if (this.seen[key % FILTER_SLOTS] !== key) {
+      this.seen[key % FILTER_SLOTS] = key;
       return;
     }
     this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) {
-      // Oldest insertion first: O(1), and tokens minted earlier tend to expire earlier.
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
+    // Oldest insertion first: O(1), and tokens minted earlier tend to expire earlier.
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as number);
     this.entries.set(key, { token, value, expiresAtMs });
-  }
-
-  /** Forgets every token. */
-  clear(): void {
-    this.entries.clear();
-    this.seen.fill(0);
   }
 }
 
-// A polynomial hash of the last characters in 32-bit integer arithmetic, folded to 30 bits so the
-// key stays a small integer (no floating-point modulo, no heap number per lookup).
+// A polynomial hash of the last characters in 32-bit integer arithmetic, folded to 30 bits so the key
+// stays a small integer (no heap number per lookup).
 function fingerprint(token: string): number {
   let hash = 7;
   for (let i = Math.max(0, token.length - FINGERPRINT_CHARS); i < token.length; i++) {

@@ -1,4 +1,4 @@
-import { blockLength, roundOrder } from '../../../src/service/assets/bench/schedule';
+import { blockLength, roundOrder } from '../../src/bench/schedule';
 
 describe('the benchmark schedule (Williams design)', () => {
   test.each([1, 2, 3, 4, 5, 6, 7])('with %i scenarios every round runs each once, and a block balances positions and predecessors', (n) => {

@@ -1,10 +1,12 @@
-import { resolve } from 'node:path';
+/**
+ * The throughput benchmark of a generated repository's runtime: what token verification costs
+ * against the same handler unprotected, and against aws-jwt-verify alone.
+ */
 import { BENCH_SCOPE, OPEN_PATHS } from './bench-server';
-import { compileServer } from './compile-server';
 import { openLoadClient, quantile, type LoadClient, type SlotLoad } from './load-generator';
 import { roundOrder } from './schedule';
 import { SERVER_NODE_OPTIONS, serveJwks, startServerProcess, waitUntilReady, type ServerProcess } from './server-process';
-import { TestTokens } from '../test/support/test-tokens';
+import { TestTokens } from '../service/assets/test/support/test-tokens';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const SLOT_MS = Number(process.env.BENCH_SLOT_MS ?? 50);
@@ -42,18 +44,21 @@ interface Ratio {
   readonly high: number;
 }
 
-// Measures what token verification costs: the same handler unprotected, behind the kit's bearer
-// verifier and behind aws-jwt-verify alone, in one server process (a child) loaded by this process.
+/**
+ * Measures what token verification costs in the repository at `repo` (its compiled `lib/kit/`): the
+ * same handler unprotected, behind the kit's bearer verifier and behind aws-jwt-verify alone, in one
+ * server process (a child) loaded by this process, and prints a table per phase and the goals.
+ * Resolves to the exit code: 1 when a request failed.
+ */
 // Each phase alternates its scenarios in short slots on the same warm connections, in a balanced
 // order, and compares each slot with the baselines' slots of the same row, a few hundred milliseconds
 // apart: the machine's slow and fast spells then weigh on every scenario alike. The repeated token
 // and the unique tokens are measured in separate phases, so neither inherits the other's garbage or
 // the thread pool's backlog.
-async function main(): Promise<void> {
+export async function runBench(repo: string): Promise<number> {
   const tokens = TestTokens.create();
   const jwks = await serveJwks(tokens);
-  const compiled = compileServer(resolve(__dirname, '..'));
-  const server = await startServerProcess(compiled.entry, {
+  const server = await startServerProcess(repo, {
     COGNITO_USER_POOL_ID: tokens.userPoolId,
     COGNITO_CLIENT_IDS: tokens.clientId,
     COGNITO_JWKS_URI: jwks.url,
@@ -91,10 +96,12 @@ async function main(): Promise<void> {
     client = await openLoadClient(server.port, CONCURRENCY);
     const ratios = new Map<string, [Ratio, Ratio]>();
     let maxRss = 0;
+    let failed = false;
     for (const phase of phases) {
       const results = await runPhase(phase, client, server);
       maxRss = Math.max(maxRss, results.maxRss);
       for (const [name, ratio] of report(phase, results.totals)) ratios.set(name, ratio);
+      failed ||= results.totals.some((t) => t.failures > 0);
     }
     const rss = maxRss / 2 ** 20;
     const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
@@ -104,11 +111,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${CONCURRENCY} keep-alive connections; slots of ${SLOT_MS} ms, each drained before the next; ratios are geometric means of per-row ratios [95% interval]; the open route alternates between its places before and after the protected one\n`);
     process.stdout.write(`goals vs unprotected: same token >= 0.95x ${goal('protected, same token', 0, 0.95)}, unique tokens >= 0.5x ${goal('protected, unique tokens', 0, 0.5)}; `
       + `vs unprotected with the token sent: same token >= 0.95x ${goal('protected, same token', 1, 0.95)}, unique tokens >= 0.5x ${goal('protected, unique tokens', 1, 0.5)}; RSS <= 100 MB ${verdict(rss <= 100)}\n`);
+    return failed ? 1 : 0;
   } finally {
     client?.close();
     server.child.kill('SIGTERM');
     jwks.server.close();
-    compiled.remove();
   }
 }
 
@@ -163,7 +170,6 @@ function report(phase: Phase, totals: readonly Totals[]): Map<string, [Ratio, Ra
   for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i])).join('  ')}\n`);
   if (starved > 0) process.stdout.write(`${starved} slots ran out of tokens and are left out of the ratios: raise BENCH_TOKENS\n`);
   process.stdout.write('\n');
-  if (totals.some((t) => t.failures > 0)) process.exitCode = 1;
   return ratios;
 }
 
@@ -179,8 +185,3 @@ function ratioOf(rates: readonly number[], baseline: readonly number[]): Ratio {
 function formatRatio(ratio: Ratio): string {
   return `${ratio.value.toFixed(2)}x [${ratio.low.toFixed(2)}-${ratio.high.toFixed(2)}]`;
 }
-
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});

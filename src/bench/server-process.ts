@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
-import type { ServerStats } from './bench-server';
-import type { TestTokens } from '../test/support/test-tokens';
+import { extname, join } from 'node:path';
+import { BENCH_REPO_ENV, type ServerStats } from './bench-server';
+import type { TestTokens } from '../service/assets/test/support/test-tokens';
 
 /**
  * The node options of the measured server. V8 sizes its heap from the memory it may use: under the
@@ -22,14 +22,17 @@ export interface ServerProcess {
   stats(): Promise<ServerStats>;
 }
 
-/** Forks the compiled benchmark server with the given configuration and resolves once it listens. */
-export function startServerProcess(entry: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  // The compiled server lives in a temporary folder: resolve packages from this project's node_modules.
-  const nodeModules = dirname(dirname(require.resolve('express/package.json')));
-  const child = fork(entry, [], {
-    execArgv: SERVER_NODE_OPTIONS,
+/**
+ * Forks the benchmark server on the repository's compiled runtime with the given configuration and
+ * resolves once it listens.
+ */
+export function startServerProcess(repo: string, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  // Installed, the kit is JavaScript; its own tests run it from source, where the child needs ts-node.
+  const fromSource = extname(__filename) === '.ts';
+  const child = fork(join(__dirname, `bench-server${extname(__filename)}`), [], {
+    execArgv: fromSource ? [...SERVER_NODE_OPTIONS, '-r', require.resolve('ts-node/register/transpile-only')] : SERVER_NODE_OPTIONS,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...process.env, ...env, NODE_PATH: nodeModules, PORT: '0' },
+    env: { ...process.env, ...env, [BENCH_REPO_ENV]: repo, PORT: '0' },
   });
   const stats = (): Promise<ServerStats> => new Promise((done) => {
     const onMessage = (message: ServerStats): void => {
