@@ -57,8 +57,8 @@ export function parseAuthorizeRequest(params: URLSearchParams, client: WebClient
   // Scopes the client lacks are dropped, as Cognito does; none asked means all the client has.
   const scopes = asked.length === 0 ? client.scopes : asked.filter((s) => client.scopes.includes(s));
   if (scopes.length === 0) return fail('invalid_scope');
-  const kept = new URLSearchParams();
-  for (const p of PARAMETERS) if (params.has(p)) kept.set(p, params.get(p)!);
+  // In the order the client sent them; anything else the client sent is not carried along.
+  const kept = new URLSearchParams([...params].filter(([name]) => PARAMETERS.includes(name)));
   return {
     kind: 'ok',
     request: {
