@@ -50,7 +50,9 @@ export function createIssuerServer(spec: IssuerSpec, credentials: DevCredentials
   return server;
 }
 
-async function route(req: IncomingMessage, path: string, spec: IssuerSpec, credentials: DevCredentials, baseUrl: string, ui?: HostedUi): Promise<Reply> {
+async function route(
+  req: IncomingMessage, path: string, spec: IssuerSpec, credentials: DevCredentials, baseUrl: string, ui?: HostedUi,
+): Promise<Reply> {
   if (TOKEN_PATHS.includes(path)) {
     if (req.method !== 'POST') return { status: 405, body: { message: 'use POST' }, headers: { Allow: 'POST' } };
     return tokenReply(req, spec, credentials, ui);

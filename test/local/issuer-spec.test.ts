@@ -116,8 +116,10 @@ describe('readIssuerSpec', () => {
     ['missing', undefined, /not found; run `npx projen`/],
     ['not JSON', '{', /not valid JSON.*npx projen/],
     ['of another shape', '{"region": 1}', /region must be a non-empty string.*clients must be/],
-    ['from before the hosted UI', JSON.stringify({ ...toIssuerSpec(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com' } })),
-      userAuth: { webClientName: 'webClient', albArn: 'arn', sessionTimeoutSeconds: 3600 } }), /userAuth must have callbackUrls.*npx projen/],
+    ['from before the hosted UI', JSON.stringify({
+      ...toIssuerSpec(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com' } })),
+      userAuth: { webClientName: 'webClient', albArn: 'arn', sessionTimeoutSeconds: 3600 },
+    }), /userAuth must have callbackUrls.*npx projen/],
   ])('refuses a file that is %s, saying to run projen', (_what, contents, message) => {
     const dir = repoWith(contents);
     expect(() => readIssuerSpec(dir)).toThrow(IssuerConfigError);

@@ -13,8 +13,8 @@ import type { AuthorizeRequest } from './authorize-request';
 import { CsrfGuard } from './csrf-guard';
 import { Clock, ExpiringMap } from './expiring-map';
 import { Lockout } from './lockout';
-import { issueUserTokens, UserTokens } from './user-tokens';
 import { PoolUser, UserStore } from './user-store';
+import { issueUserTokens, UserTokens } from './user-tokens';
 import { WebClient } from './web-client';
 
 /** How long a hosted-UI session lasts, in seconds (Cognito's is one hour). */

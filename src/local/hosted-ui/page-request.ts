@@ -7,8 +7,8 @@ import { CSRF_COOKIE, SESSION_COOKIE, setCookie } from './cookies';
 import { HostedUi, SESSION_SECONDS } from './hosted-ui';
 import { errorPage } from './html-page';
 import type { FormContext } from './sign-in-forms';
-import { callbackOrigins } from './web-client';
 import type { PoolUser } from './user-store';
+import { callbackOrigins } from './web-client';
 
 /** The parts of an HTTP request the pages read. */
 export interface PageRequest {

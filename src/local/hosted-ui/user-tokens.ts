@@ -7,8 +7,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SigningKey } from '../credentials-store';
 import { cognitoIssuer, IssuerSpec } from '../issuer-spec';
-import { signJwt } from '../private/sign-jwt';
 import type { PoolUser } from './user-store';
+import { signJwt } from '../private/sign-jwt';
 
 /** Who the tokens are for and what they grant. */
 export interface UserGrant {
@@ -52,20 +52,20 @@ export function issueUserTokens(spec: IssuerSpec, key: SigningKey, user: PoolUse
   }, key);
   if (!grant.scopes.includes('openid')) return { accessToken, expiresIn };
   const idToken = signJwt(header, {
-    at_hash: atHash(accessToken),
-    sub: user.sub,
-    email_verified: user.emailVerified,
+    'at_hash': atHash(accessToken),
+    'sub': user.sub,
+    'email_verified': user.emailVerified,
     iss,
     'cognito:username': user.sub,
-    origin_jti: grant.originJti,
-    aud: grant.clientId,
-    token_use: 'id',
-    auth_time: grant.authTime,
+    'origin_jti': grant.originJti,
+    'aud': grant.clientId,
+    'token_use': 'id',
+    'auth_time': grant.authTime,
     ...(grant.nonce !== undefined && { nonce: grant.nonce }),
-    exp: iat + (spec.userAuth?.idTokenValiditySeconds ?? expiresIn),
+    'exp': iat + (spec.userAuth?.idTokenValiditySeconds ?? expiresIn),
     iat,
-    jti: randomUUID(),
-    email: user.email,
+    'jti': randomUUID(),
+    'email': user.email,
   }, key);
   return { accessToken, idToken, expiresIn };
 }

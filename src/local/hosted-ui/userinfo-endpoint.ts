@@ -4,16 +4,17 @@
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  */
+import type { SigningKey } from '../credentials-store';
 import type { IssuerReply } from '../issuer-reply';
 import { cognitoIssuer } from '../issuer-spec';
-import { verifiedPayload } from '../private/verify-jwt';
 import type { HostedUi } from './hosted-ui';
+import { verifiedPayload } from '../private/verify-jwt';
 
 /** Path of the endpoint, spelled as Cognito spells it. */
 export const USERINFO_PATH = '/oauth2/userInfo';
 
 /** Answers a userInfo request from its Authorization header. */
-export function handleUserInfo(ui: HostedUi | undefined, authorization: string | undefined, signingKey: Parameters<typeof verifiedPayload>[1]): IssuerReply {
+export function handleUserInfo(ui: HostedUi | undefined, authorization: string | undefined, signingKey: SigningKey): IssuerReply {
   // RFC 6750 section 3.1: a request without bearer credentials gets a challenge without an error code.
   if (!/^Bearer(\s|$)/i.test(authorization ?? '')) return challenge(undefined, 'no bearer token');
   const match = /^Bearer +([A-Za-z0-9._-]+) *$/i.exec(authorization!);

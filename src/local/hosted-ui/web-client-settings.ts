@@ -3,9 +3,9 @@
  * template itself, so the local sign-in cannot drift from what `cognito/cognito-stack.yaml` deploys.
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpool.html
  */
+import type { PasswordPolicy } from './password-policy';
 import { renderCognitoTemplate } from '../../cognito/cognito-template';
 import type { ServiceModel } from '../../spec';
-import type { PasswordPolicy } from './password-policy';
 
 /** The user pool and web client settings of issuer.json's `userAuth`. */
 export interface WebClientSettings {

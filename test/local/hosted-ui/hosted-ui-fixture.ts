@@ -2,12 +2,12 @@
  * An issuer with user sign-in started on a free port, a clock the tests move, confirmed users, and a
  * minimal browser: a cookie jar and fetch that never follows redirects by itself.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
-import { createHash, randomBytes } from 'node:crypto';
-import { createIssuerRepo, redirectingFetcher } from '../issuer-fixture';
 import { hashPassword, RunningIssuer, startIssuer, UserStore } from '../../../src/local';
 import type { ServiceSpecOptions } from '../../../src/spec';
+import { createIssuerRepo, redirectingFetcher } from '../issuer-fixture';
 
 /** A password that satisfies the default policy. */
 export const PASSWORD = 'Correct-Horse-7-battery';
@@ -54,6 +54,13 @@ export async function startHostedUi(options: Partial<ServiceSpecOptions['userAut
 
 /** A browser's cookie jar and requests that show redirects instead of following them. */
 export class Browser {
+  /** The `_csrf` field of the form on a page. */
+  public static csrfOf(html: string): string {
+    const match = /name="_csrf" value="([^"]+)"/.exec(html);
+    if (!match) throw new Error('no _csrf field on the page');
+    return match[1];
+  }
+
   public readonly cookies = new Map<string, string>();
 
   constructor(private readonly baseUrl: string) {}
@@ -77,13 +84,6 @@ export class Browser {
       else this.cookies.set(name, value);
     }
     return { status: res.status, headers: res.headers, location: res.headers.get('location') ?? undefined, text: await res.text() };
-  }
-
-  /** The `_csrf` field of the form on a page. */
-  public static csrfOf(html: string): string {
-    const match = /name="_csrf" value="([^"]+)"/.exec(html);
-    if (!match) throw new Error('no _csrf field on the page');
-    return match[1];
   }
 }
 

@@ -33,13 +33,13 @@ describe('user tokens', () => {
       const claims = await verifiers(ctx).id.verify(res.body.id_token as string);
       expect(claims).toMatchObject({
         sub,
-        aud: ctx.clientId,
-        token_use: 'id',
+        'aud': ctx.clientId,
+        'token_use': 'id',
         'cognito:username': sub,
-        email: 'Ana@example.com',
-        email_verified: true,
-        nonce: 'n-0S6_WzA2Mj',
-        iss: `https://cognito-idp.ap-southeast-1.amazonaws.com/${ctx.issuer.spec.userPoolId}`,
+        'email': 'Ana@example.com',
+        'email_verified': true,
+        'nonce': 'n-0S6_WzA2Mj',
+        'iss': `https://cognito-idp.ap-southeast-1.amazonaws.com/${ctx.issuer.spec.userPoolId}`,
       });
       expect(decodePart(res.body.id_token as string, 0)).toEqual({ kid: ctx.issuer.credentials.signingKey.kid, alg: 'RS256' });
       expect(claims.origin_jti).toBe(decodePart(res.body.access_token as string, 1).origin_jti);
