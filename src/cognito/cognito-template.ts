@@ -66,8 +66,8 @@ function renderUserPool(model: ServiceModel): CfnResource {
     Properties: {
       UserPoolName: model.cognito.userPoolName,
       DeletionProtection: 'ACTIVE',
-      // No self sign-up: users are invited by an administrator.
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      // No self sign-up unless the spec opts in: by default users are invited by an administrator.
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: model.userAuth?.selfSignUp !== true },
       Policies: {
         PasswordPolicy: {
           MinimumLength: 12,

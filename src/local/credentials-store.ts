@@ -38,7 +38,8 @@ export interface DevCredentials {
 export function loadDevCredentials(dir: string, spec: IssuerSpec): DevCredentials {
   const folder = join(dir, LOCAL_CREDENTIALS_DIR);
   const wanted = new Map(spec.clients.map((c) => [c.name, c.generateSecret]));
-  if (spec.userAuth) wanted.set(spec.userAuth.webClientName, false);
+  // The web client is confidential: the ALB authenticates to the token endpoint with its secret.
+  if (spec.userAuth) wanted.set(spec.userAuth.webClientName, true);
   return {
     clients: loadClients(join(folder, 'clients.json'), wanted),
     signingKey: loadKey(join(folder, 'signing-key.pem'), 'RS256'),

@@ -7,3 +7,4 @@ export * from './access-token';
 export * from './alb-signer';
 export * from './start-issuer';
 export * from './issuer-command';
+export * from './hosted-ui';

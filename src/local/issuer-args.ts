@@ -2,6 +2,7 @@
  * Command-line arguments of `eks-cognito-kit issuer`.
  */
 import { parseArgs } from 'node:util';
+import { DEFAULT_ALB_PORT } from './hosted-ui/web-client';
 import { IssuerConfigError } from './issuer-config-error';
 
 /** What the command was asked to do. */
@@ -10,6 +11,8 @@ export interface IssuerArgs {
   readonly dir: string;
   /** From --port; undefined means the spec's issuerPort. */
   readonly port?: number;
+  /** From --alb-port, else `ALB_PORT`, else 8081: the local ALB whose callback URLs the web client accepts. */
+  readonly albPort: number;
   readonly email: string;
   readonly sub?: string;
   readonly username?: string;
@@ -25,6 +28,8 @@ in .eks-cognito-kit/local/ (git-ignored) and reused.
 Options:
   --port <n>         port to listen on, 0 picks a free one (default: issuerPort of issuer.json)
   --dir <path>       service repository root (default: the current directory)
+  --alb-port <n>     port of the local ALB, whose http://localhost:<n> callback and sign-out URLs
+                     the web client accepts (default: $ALB_PORT, else 8081)
   --print-env        print shell exports (TOKEN_ENDPOINT, CLIENT_CREDENTIALS_*, COGNITO_*, AWS_REGION,
                      ALB_*) for an issuer on --port, then exit
   --alb-token        print a signed x-amzn-oidc-data value for a local user, then exit (needs userAuth)
@@ -33,6 +38,12 @@ Options:
   --username <name>  user name for --alb-token (default: the sub)
   -h, --help         show this help
 
+Users of the hosted UI (kept in .eks-cognito-kit/local/users.json, git-ignored):
+  eks-cognito-kit issuer users add <email> [--password <p>]   a confirmed user; a password is generated
+                                                              and printed once when none is given
+  eks-cognito-kit issuer users list
+  eks-cognito-kit issuer users remove <email>
+
 Examples:
   npx eks-cognito-kit issuer
   eval "$(npx eks-cognito-kit issuer --print-env)"
@@ -40,7 +51,7 @@ Examples:
 `;
 
 /** Parses the arguments; throws `IssuerConfigError` naming the bad one. */
-export function parseIssuerArgs(argv: readonly string[], cwd: string): IssuerArgs {
+export function parseIssuerArgs(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): IssuerArgs {
   let values;
   try {
     ({ values } = parseArgs({
@@ -50,6 +61,7 @@ export function parseIssuerArgs(argv: readonly string[], cwd: string): IssuerArg
       options: {
         'port': { type: 'string' },
         'dir': { type: 'string' },
+        'alb-port': { type: 'string' },
         'print-env': { type: 'boolean' },
         'alb-token': { type: 'boolean' },
         'email': { type: 'string' },
@@ -61,7 +73,7 @@ export function parseIssuerArgs(argv: readonly string[], cwd: string): IssuerArg
   } catch (e) {
     throw new IssuerConfigError(`${(e as Error).message}; see --help.`);
   }
-  const port = values.port === undefined ? undefined : parsePort(values.port);
+  const port = values.port === undefined ? undefined : parsePort(values.port, '--port', true);
   if (values['print-env'] && values['alb-token']) throw new IssuerConfigError('--print-env and --alb-token cannot be combined; run them one at a time.');
   if (values['print-env'] && port === 0) throw new IssuerConfigError('--print-env needs the port the issuer listens on, not 0; pass the port the issuer printed.');
   const userOptions = (['email', 'sub', 'username'] as const).filter((o) => values[o] !== undefined);
@@ -71,14 +83,20 @@ export function parseIssuerArgs(argv: readonly string[], cwd: string): IssuerArg
     mode,
     dir: values.dir ?? cwd,
     port,
+    albPort: values['alb-port'] !== undefined ? parsePort(values['alb-port'], '--alb-port', false)
+      : env.ALB_PORT ? parsePort(env.ALB_PORT, 'ALB_PORT', false) : DEFAULT_ALB_PORT,
     email: values.email ?? 'dev@example.com',
     sub: values.sub,
     username: values.username,
   };
 }
 
-function parsePort(value: string): number {
+function parsePort(value: string, name: string, zeroAllowed: boolean): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new IssuerConfigError(`--port ${value} is not a port; use 0 to 65535 (0 picks a free one).`);
+  if (!/^\d+$/.test(value) || port > 65535 || (!zeroAllowed && port === 0)) {
+    throw new IssuerConfigError(zeroAllowed
+      ? `${name} ${value} is not a port; use 0 to 65535 (0 picks a free one).`
+      : `${name} ${value} is not a port; use 1 to 65535.`);
+  }
   return port;
 }

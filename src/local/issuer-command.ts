@@ -9,6 +9,7 @@ import { IssuerConfigError } from './issuer-config-error';
 import { renderEnv } from './print-env';
 import { readIssuerSpec } from './read-issuer-spec';
 import { startIssuer } from './start-issuer';
+import { runUsersCommand } from './users-command';
 
 /** Where the command writes, and what stops a running issuer besides SIGINT and SIGTERM. */
 export interface IssuerIo {
@@ -20,6 +21,7 @@ export interface IssuerIo {
 /** Runs the command; resolves with the exit code (0 ok, 1 failure, 2 bad arguments or missing issuer.json). */
 export async function runIssuer(argv: string[], io: IssuerIo = process): Promise<number> {
   try {
+    if (argv[0] === 'users') return await runUsersCommand(argv.slice(1), process.cwd(), io);
     const args = parseIssuerArgs(argv, process.cwd());
     switch (args.mode) {
       case 'help':
@@ -47,10 +49,13 @@ function printOnce(args: IssuerArgs): string {
 }
 
 async function serve(args: IssuerArgs, io: IssuerIo): Promise<number> {
-  const issuer = await startIssuer({ dir: args.dir, port: args.port, log: (line) => io.stderr.write(`${line}\n`) });
+  const issuer = await startIssuer({ dir: args.dir, port: args.port, albPort: args.albPort, log: (line) => io.stderr.write(`${line}\n`) });
   io.stdout.write(`eks-cognito-kit issuer listening on ${issuer.url}\n`);
   const portOption = issuer.port === issuer.spec.issuerPort ? '' : ` --port ${issuer.port}`;
   io.stderr.write(`token endpoint ${issuer.url}/oauth2/token; for the variables: eval "$(npx eks-cognito-kit issuer --print-env${portOption})"\n`);
+  if (issuer.hostedUi) {
+    io.stderr.write(`hosted UI ${issuer.url}/login for client ${issuer.hostedUi.client.name}; callback URLs: ${issuer.hostedUi.client.callbackUrls.join(' ')}\n`);
+  }
   await stopped(io.signal);
   await issuer.close();
   return 0;

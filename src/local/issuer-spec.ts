@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ServiceModel } from '../spec';
+import { webClientSettings, WebClientSettings } from './hosted-ui/web-client-settings';
 
 /** Path of the issuer spec, relative to the service repository root. */
 export const ISSUER_SPEC_PATH = '.eks-cognito-kit/issuer.json';
@@ -22,8 +23,8 @@ export interface IssuerClientSpec {
   readonly scopes: readonly string[];
 }
 
-/** The ALB sign-in half, present when the service has `userAuth`. */
-export interface IssuerUserAuthSpec {
+/** The ALB sign-in half, present when the service has `userAuth`; the hosted UI's settings come from the Cognito template. */
+export interface IssuerUserAuthSpec extends WebClientSettings {
   /** The web app client the ALB signs users in with; its id becomes the token header's `client`. */
   readonly webClientName: string;
   /** A well-formed but fake ALB ARN; the header's `signer`. */
@@ -68,6 +69,7 @@ export function toIssuerSpec(model: ServiceModel): IssuerSpec {
         webClientName: userAuth.webClient.name,
         albArn: localAlbArn(model.name, model.region),
         sessionTimeoutSeconds: userAuth.sessionTimeoutSeconds,
+        ...webClientSettings(model)!,
       },
     }),
   };

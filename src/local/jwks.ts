@@ -30,9 +30,16 @@ export function openIdConfiguration(spec: IssuerSpec, baseUrl: string): Record<s
     issuer: cognitoIssuer(spec),
     jwks_uri: `${baseUrl}${jwksPath(spec)}`,
     token_endpoint: `${baseUrl}/oauth2/token`,
-    grant_types_supported: ['client_credentials'],
+    ...(spec.userAuth && {
+      authorization_endpoint: `${baseUrl}/oauth2/authorize`,
+      userinfo_endpoint: `${baseUrl}/oauth2/userInfo`,
+      end_session_endpoint: `${baseUrl}/logout`,
+      response_types_supported: ['code'],
+      code_challenge_methods_supported: ['S256'],
+    }),
+    grant_types_supported: spec.userAuth ? ['client_credentials', 'authorization_code', 'refresh_token'] : ['client_credentials'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-    scopes_supported: [...new Set(spec.clients.flatMap((c) => c.scopes))],
+    scopes_supported: [...new Set([...spec.clients.flatMap((c) => c.scopes), ...spec.userAuth?.scopes ?? []])],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
   };

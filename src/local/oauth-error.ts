@@ -1,6 +1,7 @@
 /**
- * Token endpoint errors as Cognito returns them: HTTP 400 and `{"error":"<code>"}`, for failed client
- * authentication too (Cognito sends no 401 and no WWW-Authenticate).
+ * Token endpoint errors: `{"error":"<code>"}` with HTTP 400, or 401 for `invalid_client` (RFC 6749
+ * section 5.2 requires 401 and a `WWW-Authenticate` challenge when the client used HTTP Basic; the
+ * issuer answers 401 for every failed client authentication so callers see one status).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 
@@ -8,6 +9,7 @@
 export type OAuthErrorCode =
   | 'invalid_request'
   | 'invalid_client'
+  | 'invalid_grant'
   | 'invalid_scope'
   | 'unauthorized_client'
   | 'unsupported_grant_type';

@@ -29,6 +29,9 @@ export function renderEnv(spec: IssuerSpec, credentials: DevCredentials, port: n
     vars.push(
       ['ALB_ARN', spec.userAuth.albArn],
       ['ALB_CLIENT_ID', idOf(spec.userAuth.webClientName).clientId],
+      // For the local ALB only: the service never needs the web client's secret.
+      ['ALB_CLIENT_SECRET', idOf(spec.userAuth.webClientName).clientSecret!],
+      ['COGNITO_HOSTED_UI_URL', base],
       ['ALB_PUBLIC_KEYS_URI', `${base}${ALB_KEYS_PATH}`],
     );
   }

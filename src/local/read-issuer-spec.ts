@@ -47,7 +47,21 @@ function shapeProblems(value: unknown): string[] {
     && typeof userAuth.webClientName === 'string'
     && typeof userAuth.albArn === 'string'
     && Number.isInteger(userAuth.sessionTimeoutSeconds)), 'userAuth', '{ webClientName, albArn, sessionTimeoutSeconds } when present');
+  if (isObject(userAuth)) problems.push(...hostedUiProblems(userAuth));
   return problems;
+}
+
+function hostedUiProblems(userAuth: Record<string, unknown>): string[] {
+  const isStrings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+  const policy = userAuth.passwordPolicy;
+  const checks: Array<[boolean, string]> = [
+    [isStrings(userAuth.callbackUrls) && isStrings(userAuth.logoutUrls) && isStrings(userAuth.scopes), 'callbackUrls, logoutUrls and scopes lists'],
+    [Number.isInteger(userAuth.idTokenValiditySeconds) && Number.isInteger(userAuth.refreshTokenValiditySeconds), 'whole-second token validities'],
+    [isObject(policy) && Number.isInteger(policy.minimumLength)
+      && ['requireLowercase', 'requireUppercase', 'requireNumbers', 'requireSymbols'].every((k) => typeof policy[k] === 'boolean'), 'a passwordPolicy'],
+    [typeof userAuth.selfSignUp === 'boolean' && isStrings(userAuth.autoVerifiedAttributes), 'selfSignUp and autoVerifiedAttributes'],
+  ];
+  return checks.filter(([ok]) => !ok).map(([, what]) => `userAuth must have ${what}`);
 }
 
 function isClient(value: unknown): boolean {

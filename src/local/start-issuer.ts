@@ -5,6 +5,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DevCredentials, loadDevCredentials } from './credentials-store';
+import type { Clock } from './hosted-ui/expiring-map';
+import { HostedUi } from './hosted-ui/hosted-ui';
+import { UserStore } from './hosted-ui/user-store';
+import { DEFAULT_ALB_PORT, webClientOf } from './hosted-ui/web-client';
 import { createIssuerServer, IssuerLog } from './issuer-server';
 import type { IssuerSpec } from './issuer-spec';
 import { readIssuerSpec } from './read-issuer-spec';
@@ -23,6 +27,17 @@ export interface StartIssuerOptions {
    * @default no logging
    */
   readonly log?: IssuerLog;
+  /**
+   * Port of the local ALB: the web client also accepts its callback and sign-out URLs on
+   * `http://localhost:<albPort>`, and no other http URL.
+   * @default 8081
+   */
+  readonly albPort?: number;
+  /**
+   * The hosted UI's clock, for tests that let codes and sessions expire.
+   * @default Date.now
+   */
+  readonly now?: Clock;
 }
 
 /** A listening issuer. */
@@ -32,6 +47,8 @@ export interface RunningIssuer {
   readonly port: number;
   readonly spec: IssuerSpec;
   readonly credentials: DevCredentials;
+  /** The hosted UI, when the spec has `userAuth`. */
+  readonly hostedUi?: HostedUi;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -40,13 +57,17 @@ export interface RunningIssuer {
 export async function startIssuer(options: StartIssuerOptions): Promise<RunningIssuer> {
   const spec = readIssuerSpec(options.dir);
   const credentials = loadDevCredentials(options.dir, spec);
-  const server = createIssuerServer(spec, credentials, options.log ?? (() => undefined));
+  const log = options.log ?? (() => undefined);
+  const client = webClientOf(spec, credentials, options.albPort ?? DEFAULT_ALB_PORT);
+  const hostedUi = client && new HostedUi({ spec, credentials, client, users: new UserStore(options.dir), log, now: options.now });
+  const server = createIssuerServer(spec, credentials, log, hostedUi);
   const port = await listen(server, options.port ?? spec.issuerPort);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     spec,
     credentials,
+    hostedUi,
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -1,11 +1,13 @@
 /**
- * The `/oauth2/token` endpoint for the client-credentials grant, answering like Cognito's.
+ * The `/oauth2/token` endpoint, answering like Cognito's: the client-credentials grant for the app
+ * clients, the authorization-code and refresh-token grants for the web client of the hosted UI.
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
  */
 import { issueAccessToken } from './access-token';
-import { authenticateClient } from './client-auth';
+import { AuthenticatedClient, authenticateClient } from './client-auth';
 import type { DevCredentials } from './credentials-store';
-import type { IssuerSpec } from './issuer-spec';
+import type { HostedUi } from './hosted-ui/hosted-ui';
+import type { IssuerClientSpec, IssuerSpec } from './issuer-spec';
 import { OAuthError } from './oauth-error';
 
 /** The parts of an HTTP request the token endpoint reads. */
@@ -19,22 +21,27 @@ export interface TokenRequest {
 export interface TokenResponse {
   readonly status: number;
   readonly body: Record<string, string | number>;
+  /** Extra headers, such as the challenge of a 401. */
+  readonly headers?: Record<string, string>;
   /** The client's name, once authenticated. */
   readonly client?: string;
   /** Why the request was refused; never contains a secret. */
   readonly reason?: string;
 }
 
-/** Handles one token request; never throws for a bad request. */
-export function handleTokenRequest(request: TokenRequest, spec: IssuerSpec, credentials: DevCredentials): TokenResponse {
+const GRANT_TYPES = ['client_credentials', 'authorization_code', 'refresh_token'];
+
+/** Handles one token request; never throws for a bad request. `ui` is the hosted UI, when the spec has `userAuth`. */
+export function handleTokenRequest(request: TokenRequest, spec: IssuerSpec, credentials: DevCredentials, ui?: HostedUi): TokenResponse {
   try {
     const form = parseForm(request);
     const grantType = form.get('grant_type');
     if (!grantType) throw new OAuthError('invalid_request', 'grant_type is missing');
-    if (grantType !== 'client_credentials') {
-      throw new OAuthError('unsupported_grant_type', `grant_type ${grantType} (the local issuer only does client_credentials)`);
+    if (!GRANT_TYPES.includes(grantType)) {
+      throw new OAuthError('unsupported_grant_type', `grant_type ${grantType} (the local issuer does ${GRANT_TYPES.join(', ')})`);
     }
-    const client = authenticateClient(request.authorization, form, spec.clients, credentials.clients);
+    const client = authenticateClient(request.authorization, form, clientsOf(spec), credentials.clients);
+    if (grantType !== 'client_credentials') return userGrant(grantType, form, client, ui);
     if (client.spec.scopes.length === 0) {
       throw new OAuthError('unauthorized_client', `client ${client.spec.name} has no scopes, so no client_credentials grant`);
     }
@@ -46,9 +53,50 @@ export function handleTokenRequest(request: TokenRequest, spec: IssuerSpec, cred
       client: client.spec.name,
     };
   } catch (e) {
-    if (e instanceof OAuthError) return { status: 400, body: { error: e.code }, reason: e.reason };
-    throw e;
+    if (!(e instanceof OAuthError)) throw e;
+    if (e.code === 'invalid_client') {
+      return { status: 401, body: { error: e.code }, headers: { 'WWW-Authenticate': `Basic realm="${spec.userPoolId}"` }, reason: e.reason };
+    }
+    return { status: 400, body: { error: e.code }, reason: e.reason };
   }
+}
+
+/** The app clients and, with `userAuth`, the web client, which has no scopes for client_credentials. */
+function clientsOf(spec: IssuerSpec): readonly IssuerClientSpec[] {
+  if (!spec.userAuth) return spec.clients;
+  return [...spec.clients, { name: spec.userAuth.webClientName, envName: 'WEB', generateSecret: true, scopes: [] }];
+}
+
+/** The authorization-code and refresh-token grants, for the hosted UI's web client only. */
+function userGrant(grantType: string, form: URLSearchParams, client: AuthenticatedClient, ui: HostedUi | undefined): TokenResponse {
+  if (!ui || client.spec.name !== ui.client.name) {
+    throw new OAuthError('unauthorized_client', `client ${client.spec.name} may not use grant_type ${grantType}`);
+  }
+  const required = (name: string): string => {
+    const value = form.get(name);
+    if (!value) throw new OAuthError('invalid_request', `${name} is missing`);
+    return value;
+  };
+  if (grantType === 'authorization_code') {
+    const tokens = ui.redeemCode(required('code'), client.clientId, required('redirect_uri'), form.get('code_verifier'));
+    return {
+      status: 200,
+      body: {
+        ...(tokens.idToken !== undefined && { id_token: tokens.idToken }),
+        access_token: tokens.accessToken,
+        refresh_token: tokens.refreshToken,
+        expires_in: tokens.expiresIn,
+        token_type: 'Bearer',
+      },
+      client: client.spec.name,
+    };
+  }
+  const tokens = ui.refresh(required('refresh_token'), client.clientId);
+  return {
+    status: 200,
+    body: { ...(tokens.idToken !== undefined && { id_token: tokens.idToken }), access_token: tokens.accessToken, expires_in: tokens.expiresIn, token_type: 'Bearer' },
+    client: client.spec.name,
+  };
 }
 
 function parseForm(request: TokenRequest): URLSearchParams {

@@ -46,6 +46,8 @@ export interface UserAuth {
   readonly host: string;
   readonly sessionTimeoutSeconds: number;
   readonly albArn?: string;
+  /** Whether users may sign themselves up; false means only an administrator creates users. */
+  readonly selfSignUp: boolean;
   /** The web app client the ALB signs users in with. */
   readonly webClient: { readonly name: string; readonly logicalId: string; readonly callbackUrl: string };
 }

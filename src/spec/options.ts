@@ -224,6 +224,12 @@ export interface UserAuthOptions {
    * @default none (the service refuses to start alb-user routes until `ALB_ARN` is set)
    */
   readonly albArn?: string;
+  /**
+   * Whether users may sign themselves up through the hosted UI (the pool's `AllowAdminCreateUserOnly`
+   * becomes false); otherwise only an administrator creates users.
+   * @default false
+   */
+  readonly selfSignUp?: boolean;
 }
 
 /** The service's Deployment. */

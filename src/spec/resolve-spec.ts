@@ -161,10 +161,13 @@ function resolveUserAuth(options: ServiceSpecOptions, region: string, host: stri
     problems.check(rules.isAlbArn(u.albArn, region), 'userAuth.albArn', u.albArn,
       `must be an Application Load Balancer ARN in ${region}: arn:aws:elasticloadbalancing:${region}:<account>:loadbalancer/app/<name>/<id>.`);
   }
+  problems.check(u.selfSignUp === undefined || typeof u.selfSignUp === 'boolean', 'userAuth.selfSignUp', u.selfSignUp,
+    'must be true or false.');
   return {
     host: u.host,
     sessionTimeoutSeconds: timeout,
     albArn: u.albArn,
+    selfSignUp: u.selfSignUp === true,
     webClient: { name: 'webClient', logicalId: 'WebClient', callbackUrl: `https://${u.host}/oauth2/idpresponse` },
   };
 }

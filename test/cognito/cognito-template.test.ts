@@ -128,6 +128,13 @@ describe('userAuth', () => {
     expect(validateCloudFormationTemplate(short.template)).toEqual([]);
   });
 
+  test('keeps self sign-up off unless userAuth.selfSignUp is true', () => {
+    expect(template.Resources.UserPool.Properties.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    const open = render({ userAuth: { host: 'app.example.com', selfSignUp: true } });
+    expect(open.template.Resources.UserPool.Properties.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: false });
+    expect(validateCloudFormationTemplate(open.template)).toEqual([]);
+  });
+
   test('signs users in by verified email', () => {
     expect(template.Resources.UserPool.Properties).toMatchObject({ UsernameAttributes: ['email'], AutoVerifiedAttributes: ['email'] });
   });

@@ -84,6 +84,9 @@ describe('loadDevCredentials', () => {
       const first = loadDevCredentials(dir, spec);
       const web = first.clients.get(spec.userAuth!.webClientName)!;
       expect(web.clientId).toMatch(/^[a-z0-9]{26}$/);
+      // The ALB authenticates to the token endpoint with the web client's secret.
+      expect(web.clientSecret).toMatch(/^[a-z0-9]{52}$/);
+      expect(loadDevCredentials(dir, spec).clients.get(spec.userAuth!.webClientName)).toEqual(web);
       expect(first.albKey!.alg).toBe('ES256');
       expect(first.albKey!.kid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(statSync(join(dir, '.eks-cognito-kit', 'local', 'alb-signing-key.pem')).mode % 0o1000).toBe(0o600);

@@ -77,6 +77,8 @@ describe('eks-cognito-kit issuer', () => {
         TOKEN_ENDPOINT: 'http://127.0.0.1:9555/oauth2/token',
         ALB_ARN: repo.spec.userAuth!.albArn,
         ALB_CLIENT_ID: web.clientId,
+        ALB_CLIENT_SECRET: web.clientSecret,
+        COGNITO_HOSTED_UI_URL: 'http://127.0.0.1:9555',
         ALB_PUBLIC_KEYS_URI: 'http://127.0.0.1:9555/alb-keys',
       });
       expect(alb.COGNITO_CLIENT_IDS.split(',')).not.toContain(web.clientId);

@@ -104,10 +104,12 @@ describe('local issuer server', () => {
         ['a repeated parameter', 'invalid_request', () => ['grant_type=client_credentials&grant_type=client_credentials', basic('readClient')]],
         ['a JSON body', 'invalid_request', () => ['{"grant_type":"client_credentials"}', { ...basic('readClient'), 'Content-Type': 'application/json' }]],
       ];
-      test.each(cases)('%s answers 400 %s', async (_name, error, request) => {
+      test.each(cases)('%s answers %s', async (_name, error, request) => {
         const [body, headers] = request();
         const res = await postToken(tokenUrl, body, headers);
-        expect(res.status).toBe(400);
+        // RFC 6749 section 5.2: failed client authentication is a 401 with a challenge.
+        expect(res.status).toBe(error === 'invalid_client' ? 401 : 400);
+        if (error === 'invalid_client') expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm="/);
         expect(res.body).toEqual({ error });
       });
 

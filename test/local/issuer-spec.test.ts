@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project, Testing } from 'projen';
+import { renderCognitoTemplate } from '../../src/cognito/cognito-template';
 import { IssuerConfigError, LocalIssuerConfig, readIssuerSpec, toIssuerSpec } from '../../src/local';
 import { resolveSpec } from '../../src/spec';
 
@@ -51,6 +52,26 @@ describe('toIssuerSpec', () => {
       expect(ALB_ARN.exec(spec.userAuth!.albArn)![1]).toBe('eu-west-1');
       expect(spec.userAuth!.sessionTimeoutSeconds).toBe(3600);
     });
+
+    test('carries the hosted UI settings of the rendered Cognito template', () => {
+      const pool = renderCognitoTemplate(model).Resources.UserPool.Properties as Record<string, any>;
+      const web = renderCognitoTemplate(model).Resources[model.userAuth!.webClient.logicalId].Properties as Record<string, any>;
+      expect(spec.userAuth).toMatchObject({
+        callbackUrls: web.CallbackURLs,
+        logoutUrls: web.LogoutURLs,
+        scopes: ['openid', 'email'],
+        idTokenValiditySeconds: web.IdTokenValidity * 60,
+        refreshTokenValiditySeconds: web.RefreshTokenValidity * 60,
+        selfSignUp: false,
+        autoVerifiedAttributes: ['email'],
+      });
+      expect(spec.userAuth!.passwordPolicy.minimumLength).toBe(pool.Policies.PasswordPolicy.MinimumLength);
+    });
+
+    test('follows userAuth.selfSignUp through the template', () => {
+      const open = toIssuerSpec(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: true } }));
+      expect(open.userAuth!.selfSignUp).toBe(true);
+    });
   });
 });
 
@@ -95,6 +116,10 @@ describe('readIssuerSpec', () => {
     ['missing', undefined, /not found; run `npx projen`/],
     ['not JSON', '{', /not valid JSON.*npx projen/],
     ['of another shape', '{"region": 1}', /region must be a non-empty string.*clients must be/],
+    ['from before the hosted UI', JSON.stringify({
+      ...toIssuerSpec(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com' } })),
+      userAuth: { webClientName: 'webClient', albArn: 'arn', sessionTimeoutSeconds: 3600 },
+    }), /userAuth must have callbackUrls.*npx projen/],
   ])('refuses a file that is %s, saying to run projen', (_what, contents, message) => {
     const dir = repoWith(contents);
     expect(() => readIssuerSpec(dir)).toThrow(IssuerConfigError);

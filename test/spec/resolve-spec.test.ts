@@ -71,6 +71,16 @@ describe('resolveSpec', () => {
 });
 
 describe('resolveSpec with user sign-in', () => {
+  test('resolves selfSignUp to false unless set to true', () => {
+    expect(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com' } }).userAuth!.selfSignUp).toBe(false);
+    expect(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: true } }).userAuth!.selfSignUp).toBe(true);
+  });
+
+  test('refuses a selfSignUp that is not a boolean', () => {
+    expect(problemsOf(() => resolveSpec({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: 'yes' as unknown as boolean } })))
+      .toEqual(['userAuth.selfSignUp']);
+  });
+
   test('refuses a client that clashes with the sign-in client', () => {
     expect(problemsOf(() => resolveSpec({
       name: 'a',
