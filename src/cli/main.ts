@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `eks-cognito-kit` command: `create` scaffolds a service repository, `issuer` runs the local
- * Cognito-compatible token issuer inside one.
+ * Cognito-compatible token issuer inside one, `alb` the local load balancer in front of the service.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ Commands:
   create <dir>   Create a service repository (run "eks-cognito-kit create --help" for its options)
   issuer         Run the local Cognito-compatible token issuer in a service repository
                  (run "eks-cognito-kit issuer --help" for its options)
+  alb            Run the local ALB of a service repository, from its k8s/ Ingress manifests
+                 (run "eks-cognito-kit alb --help" for its options)
 
 Options:
   --version      Print the kit's version
@@ -32,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./create-command')).runCreate(rest);
     case 'issuer':
       return (await import('../local/issuer-command')).runIssuer(rest);
+    case 'alb':
+      return (await import('../alb/alb-command')).runAlb(rest);
     case '--version':
       process.stdout.write(`${readVersion()}\n`);
       return 0;

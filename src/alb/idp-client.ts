@@ -1,0 +1,96 @@
+/**
+ * The ALB's side of the OAuth 2.0 authorization code flow with the user pool: the code exchange at
+ * the token endpoint and the userInfo call. Every failure is an `IdpError`, which the ALB answers 401.
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/userinfo-endpoint.html
+ */
+
+/** Where the user pool's endpoints are; locally, the local issuer's. */
+export interface IdpEndpoints {
+  readonly authorize: string;
+  readonly token: string;
+  readonly userInfo: string;
+  readonly jwks: string;
+  /** The `iss` of the pool's tokens. */
+  readonly issuer: string;
+}
+
+/** The app client the ALB signs users in with. */
+export interface WebClient {
+  readonly clientId: string;
+  /** Absent for a client without a secret, which then authenticates with `client_id` alone. */
+  readonly clientSecret?: string;
+}
+
+/** A failed exchange with the IdP; the message is for the log and holds no token or secret. */
+export class IdpError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IdpError';
+  }
+}
+
+const TIMEOUT_MS = 5000;
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
+/** Exchanges the code for tokens; resolves `{ idToken, accessToken }`. */
+export async function exchangeCode(endpoints: IdpEndpoints, client: WebClient, code: string, redirectUri: string)
+  : Promise<{ idToken: string; accessToken: string }> {
+  const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri });
+  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  // UNCONFIRMED whether the ALB sends the secret by Basic or in the form; Basic is the method every
+  // server must support (RFC 6749 section 2.3.1) and keeps the secret out of the request body.
+  if (client.clientSecret === undefined) form.set('client_id', client.clientId);
+  else headers.Authorization = `Basic ${Buffer.from(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`).toString('base64')}`;
+  const body = await call('token endpoint', endpoints.token, { method: 'POST', headers, body: form.toString() });
+  const idToken = body.id_token;
+  const accessToken = body.access_token;
+  if (typeof idToken !== 'string' || typeof accessToken !== 'string') throw new IdpError('token endpoint answered without id_token or access_token');
+  return { idToken, accessToken };
+}
+
+/** The user's claims from the userInfo endpoint; they must carry a string `sub`. */
+export async function fetchUserInfo(endpoints: IdpEndpoints, accessToken: string): Promise<Record<string, unknown>> {
+  const claims = await call('userInfo endpoint', endpoints.userInfo, { headers: { Authorization: `Bearer ${accessToken}` } });
+  if (typeof claims.sub !== 'string' || claims.sub === '') throw new IdpError('userInfo endpoint answered without a sub');
+  return claims;
+}
+
+/** GETs a JSON object (the JWKS). */
+export function fetchJson(what: string, url: string): Promise<Record<string, unknown>> {
+  return call(what, url, {});
+}
+
+async function call(what: string, url: string, init: RequestInit): Promise<Record<string, unknown>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (e) {
+    throw new IdpError(`${what} unreachable (${(e as Error).name})`);
+  }
+  const text = await res.text().catch(() => '');
+  if (res.status !== 200) throw new IdpError(`${what} answered ${res.status}${oauthError(text)}`);
+  if (text.length > MAX_RESPONSE_BYTES) throw new IdpError(`${what} answered more than ${MAX_RESPONSE_BYTES} bytes`);
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Reported below like any other non-object answer.
+  }
+  throw new IdpError(`${what} answered something other than a JSON object`);
+}
+
+// The OAuth error code is safe to log; the description might echo request data, so it is left out.
+function oauthError(text: string): string {
+  try {
+    const error = (JSON.parse(text) as { error?: unknown }).error;
+    return typeof error === 'string' && /^[a-z_]{1,40}$/.test(error) ? ` ${error}` : '';
+  } catch {
+    return '';
+  }
+}
+
+// RFC 6749 section 2.3.1: id and secret are form-encoded before they are joined for Basic.
+function formEncode(value: string): string {
+  return encodeURIComponent(value).replace(/%20/g, '+');
+}
