@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingHttpHeaders, request, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import * as YAML from 'yaml';
 import { TestIdp } from './test-idp';
 import { RunningLocalAlb, startLocalAlb } from '../../src/alb';
 import { DevCredentials, IssuerSpec, LOCAL_CREDENTIALS_DIR, loadDevCredentials, readIssuerSpec } from '../../src/local';
@@ -76,9 +77,15 @@ export interface SignInRig {
   close(): Promise<void>;
 }
 
-/** Starts the IdP, the echo backend and the local ALB for a fresh repository. */
-export async function startRig(options: TestProjectOptions = {}): Promise<SignInRig> {
+/** Starts the IdP, the echo backend and the local ALB for a fresh repository, after `editWeb` changed the sign-in Ingress on disk. */
+export async function startRig(options: TestProjectOptions = {}, editWeb?: (ingress: any) => void): Promise<SignInRig> {
   const { dir, spec, credentials } = createSignInRepo(options);
+  if (editWeb) {
+    const path = join(dir, 'k8s', 'ingress-web.yaml');
+    const ingress = YAML.parse(readFileSync(path, 'utf8'));
+    editWeb(ingress);
+    writeFileSync(path, YAML.stringify(ingress));
+  }
   const web = credentials.clients.get(spec.userAuth!.webClientName)!;
   const idp = await TestIdp.start(spec, web);
   const backend = await startEchoBackend();
