@@ -128,7 +128,8 @@ export class Browser {
         host: '127.0.0.1',
         port: u.port,
         method: init.method ?? 'GET',
-        path: `${u.pathname}${u.search}`,
+        // The raw path, not the URL parser's normalized one, so tests can send dot segments and backslashes.
+        path: url.replace(/^http:\/\/[^/]+/, '') || '/',
         headers: { host: u.host, ...(cookies && { cookie: cookies }), ...init.headers },
       }, (res) => {
         const chunks: Buffer[] = [];
