@@ -133,6 +133,8 @@ function listen(server: ReturnType<typeof createLocalAlbServer>, port: number): 
     server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE'
       ? new Error(`port ${port} on 127.0.0.1 is already in use; stop whatever holds it (another local ALB?) or set ALB_PORT / pass --port <n> (0 picks a free one).`)
       : e));
+    // Plain HTTP on the loopback address only. The real listeners that authenticate are HTTPS-only
+    // (the controller skips authentication on HTTP listeners); browsers and curl treat localhost as secure.
     server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
 }
