@@ -24,6 +24,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'pro
 export interface SignedInUser {
   readonly session: Session;
   readonly auth: CognitoAuth;
+  /** Session cookies rewritten by a refresh, sent ahead of the service's own `Set-Cookie` values. */
+  readonly setCookies: readonly string[];
 }
 
 /** Streams the request to the backend and its answer back; 502 when the backend is down, 504 after the idle timeout. */
@@ -49,7 +51,10 @@ export function forward(ctx: AlbContext, req: IncomingMessage, res: ServerRespon
     // The ALB has no sign-out: the service's sign-out route expires the session cookie, and from
     // then on this session is refused even if a copy of its cookie is replayed.
     if (user && expiresSession(setCookies, user.auth.sessionCookie)) ctx.sessions.revoke(user.session.sid);
-    res.writeHead(answer.statusCode ?? 502, responseHeaders(answer.headers));
+    const headers = responseHeaders(answer.headers);
+    // The service's cookies come last, so its sign-out wins over a refresh in the same answer.
+    if (user && user.setCookies.length > 0) headers['set-cookie'] = [...user.setCookies, ...setCookies];
+    res.writeHead(answer.statusCode ?? 502, headers);
     answer.pipe(res);
     log(`${answer.statusCode}${user ? ' user' : ''}`);
   });

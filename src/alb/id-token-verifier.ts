@@ -11,8 +11,8 @@ import { fetchJson, IdpError } from './idp-client';
 export interface IdTokenExpectations {
   readonly issuer: string;
   readonly clientId: string;
-  /** The `nonce` of the authorize request. */
-  readonly nonce: string;
+  /** The `nonce` of the authorize request; `null` skips the check, for the ID token of a refresh, which has none. */
+  readonly nonce: string | null;
 }
 
 /** Unknown key ids refetch the JWKS at most this often, so a flood of bad tokens cannot hammer the IdP. */
@@ -42,7 +42,7 @@ export class IdTokenVerifier {
         : claims.token_use !== 'id' ? 'token_use'
           : typeof claims.exp !== 'number' || claims.exp <= now / 1000 ? 'exp'
             : typeof claims.sub !== 'string' ? 'sub'
-              : !sameText(claims.nonce, expected.nonce) ? 'nonce' : undefined;
+              : expected.nonce !== null && !sameText(claims.nonce, expected.nonce) ? 'nonce' : undefined;
     if (failed) throw new IdpError(`ID token ${failed} is not the expected one`);
     return claims;
   }

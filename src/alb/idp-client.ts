@@ -33,20 +33,46 @@ export class IdpError extends Error {
 const TIMEOUT_MS = 5000;
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-/** Exchanges the code for tokens; resolves `{ idToken, accessToken }`. */
-export async function exchangeCode(endpoints: IdpEndpoints, client: WebClient, code: string, redirectUri: string)
-  : Promise<{ idToken: string; accessToken: string }> {
-  const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri });
+/** What the token endpoint hands the ALB. */
+export interface IdpTokens {
+  /** Absent only on a refresh, which may not return a new ID token. */
+  readonly idToken?: string;
+  readonly accessToken: string;
+  /** Only from the code exchange: the refresh grant returns no new refresh token. */
+  readonly refreshToken?: string;
+  /** Lifetime of the access token in seconds (`expires_in`). */
+  readonly expiresIn: number;
+}
+
+/** Exchanges the code for tokens; the answer must hold an ID token and an access token. */
+export async function exchangeCode(endpoints: IdpEndpoints, client: WebClient, code: string, redirectUri: string): Promise<IdpTokens> {
+  const tokens = await tokenRequest(endpoints, client, { grant_type: 'authorization_code', code, redirect_uri: redirectUri });
+  if (tokens.idToken === undefined) throw new IdpError('token endpoint answered without id_token');
+  return tokens;
+}
+
+/** Redeems the refresh token for a new access token (and usually a new ID token). */
+export function refreshTokens(endpoints: IdpEndpoints, client: WebClient, refreshToken: string): Promise<IdpTokens> {
+  return tokenRequest(endpoints, client, { grant_type: 'refresh_token', refresh_token: refreshToken });
+}
+
+async function tokenRequest(endpoints: IdpEndpoints, client: WebClient, fields: Record<string, string>): Promise<IdpTokens> {
+  const form = new URLSearchParams(fields);
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
   // UNCONFIRMED whether the ALB sends the secret by Basic or in the form; Basic is the method every
   // server must support (RFC 6749 section 2.3.1) and keeps the secret out of the request body.
   if (client.clientSecret === undefined) form.set('client_id', client.clientId);
   else headers.Authorization = `Basic ${Buffer.from(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`).toString('base64')}`;
   const body = await call('token endpoint', endpoints.token, { method: 'POST', headers, body: form.toString() });
-  const idToken = body.id_token;
-  const accessToken = body.access_token;
-  if (typeof idToken !== 'string' || typeof accessToken !== 'string') throw new IdpError('token endpoint answered without id_token or access_token');
-  return { idToken, accessToken };
+  const { id_token: idToken, access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = body;
+  if (typeof accessToken !== 'string' || (idToken !== undefined && typeof idToken !== 'string')) throw new IdpError('token endpoint answered without access_token');
+  return {
+    ...(typeof idToken === 'string' && { idToken }),
+    accessToken,
+    ...(typeof refreshToken === 'string' && { refreshToken }),
+    // Cognito's default access token lifetime when the answer leaves it out.
+    expiresIn: typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn >= 0 ? expiresIn : 3600,
+  };
 }
 
 /** The user's claims from the userInfo endpoint; they must carry a string `sub`. */

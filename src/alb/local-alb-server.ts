@@ -6,6 +6,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AlbContext, AlbLog, AlbReply } from './alb-context';
 import { forward, SignedInUser } from './forward';
 import { parseCookies } from './session-cookies';
+import { refreshSession } from './session-refresh';
 import { IDP_RESPONSE_PATH, idpResponse, startSignIn } from './sign-in-flow';
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
@@ -41,10 +42,17 @@ async function handle(ctx: AlbContext, req: IncomingMessage, res: ServerResponse
   const { ingress } = matched;
   const auth = ingress.auth;
   if (!auth || !ctx.signIn) return forward(ctx, req, res, undefined, log);
-  const lookup = ctx.sessions.read(parseCookies(req.headers.cookie), ingress.id, auth);
+  const cookies = parseCookies(req.headers.cookie);
+  let lookup = ctx.sessions.read(cookies, ingress.id, auth);
+  let refreshed: string[] = [];
+  if (lookup.kind === 'valid' && lookup.session.accessTokenExp <= Date.now() / 1000) {
+    const fresh = await refreshSession(ctx, ctx.signIn, lookup.session, auth, cookies);
+    lookup = fresh ? { kind: 'valid', session: fresh.session } : { kind: 'expired' };
+    refreshed = [...fresh?.cookies ?? []];
+  }
   let user: SignedInUser | undefined;
   if (lookup.kind === 'valid') {
-    user = { session: lookup.session, auth };
+    user = { session: lookup.session, auth, setCookies: refreshed };
   } else if (auth.onUnauthenticatedRequest === 'deny' && lookup.kind !== 'expired') {
     return answer(res, { status: 401, note: `session ${lookup.kind}, deny` }, log);
   } else if (auth.onUnauthenticatedRequest !== 'allow') {

@@ -17,9 +17,16 @@ export interface Session {
   readonly claims: Readonly<Record<string, unknown>>;
   /** The IdP's access token, forwarded unchanged. */
   readonly accessToken: string;
+  /** When the access token expires (seconds since the epoch); then the ALB refreshes the session. */
+  readonly accessTokenExp: number;
+  /** The IdP's refresh token, when it gave one. */
+  readonly refreshToken?: string;
   /** End of the session, seconds since the epoch: sign-in time plus `auth-session-timeout`. */
   readonly exp: number;
 }
+
+/** What a sign-in or a refresh puts in the session. */
+export type SessionTokens = Pick<Session, 'claims' | 'accessToken' | 'accessTokenExp' | 'refreshToken'>;
 
 /** What a request's cookies amount to. */
 export type SessionLookup =
@@ -35,13 +42,25 @@ export class SessionStore {
   constructor(private readonly sealer: SessionSealer) {}
 
   /** A new session and the `Set-Cookie` values that store it. */
-  public create(ingress: string, auth: CognitoAuth, fields: Pick<Session, 'claims' | 'accessToken'>,
+  public create(ingress: string, auth: CognitoAuth, fields: SessionTokens,
     held: Map<string, string | undefined>, now: number = Date.now()): { session: Session; cookies: string[] } {
     this.prune(now);
     const session: Session = { sid: randomBytes(16).toString('base64url'), ingress, ...fields, exp: Math.floor(now / 1000) + auth.sessionTimeoutSeconds };
     this.active.set(session.sid, session.exp);
-    const cookies = shardCookies(auth.sessionCookie, this.sealer.seal('session', session), auth.sessionTimeoutSeconds, held, now);
-    return { session, cookies };
+    return { session, cookies: this.cookiesFor(session, auth, held, now) };
+  }
+
+  /** The session with refreshed tokens and claims, same id and end, and the `Set-Cookie` values that store it. */
+  public update(session: Session, auth: CognitoAuth, fields: SessionTokens,
+    held: Map<string, string | undefined>, now: number = Date.now()): { session: Session; cookies: string[] } {
+    const updated: Session = { ...session, ...fields };
+    return { session: updated, cookies: this.cookiesFor(updated, auth, held, now) };
+  }
+
+  private cookiesFor(session: Session, auth: CognitoAuth, held: Map<string, string | undefined>, now: number): string[] {
+    // The cookie lives exactly as long as the session, whenever it is rewritten.
+    const maxAge = Math.max(0, session.exp - Math.floor(now / 1000));
+    return shardCookies(auth.sessionCookie, this.sealer.seal('session', session), maxAge, held, now);
   }
 
   /** The session the cookies carry for this Ingress. */
@@ -67,6 +86,6 @@ export class SessionStore {
 
 function isSession(value: Record<string, unknown>): value is Record<string, unknown> & Session {
   return typeof value.sid === 'string' && typeof value.ingress === 'string' && typeof value.accessToken === 'string'
-    && typeof value.exp === 'number' && typeof value.claims === 'object' && value.claims !== null
+    && typeof value.exp === 'number' && typeof value.accessTokenExp === 'number' && typeof value.claims === 'object' && value.claims !== null
     && typeof (value.claims as Record<string, unknown>).sub === 'string';
 }

@@ -7,9 +7,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AlbContext, AlbReply, AlbSignIn } from './alb-context';
 import { sameText } from './id-token-verifier';
-import { exchangeCode, fetchUserInfo, IdpError } from './idp-client';
+import { exchangeCode, fetchUserInfo, IdpError, IdpTokens } from './idp-client';
 import type { CognitoAuth, LocalIngress } from './ingress-model';
 import { cookie, expiredCookie, NONCE_COOKIE, parseCookies } from './session-cookies';
+import type { SessionTokens } from './session-store';
 
 /** The callback path the ALB reserves on an authenticating listener. */
 export const IDP_RESPONSE_PATH = '/oauth2/idpresponse';
@@ -64,27 +65,39 @@ export async function idpResponse(ctx: AlbContext, signIn: AlbSignIn, req: Incom
   const ingress = ctx.ingresses.find((i) => i.id === opened.i && i.auth);
   if (!ingress?.auth) return refuse('state names no authenticating Ingress');
   const redirectUri = `${ctx.origin}${IDP_RESPONSE_PATH}`;
-  let claims: Record<string, unknown>;
-  let accessToken: string;
+  let fields: SessionTokens;
   try {
     const tokens = await exchangeCode(signIn.endpoints, signIn.client, code, redirectUri);
-    const expected = { issuer: signIn.endpoints.issuer, clientId: signIn.client.clientId, nonce: oidcNonce(nonce) };
-    const id = await signIn.idTokens.verify(tokens.idToken, expected);
-    claims = await fetchUserInfo(signIn.endpoints, tokens.accessToken);
-    if (claims.sub !== id.sub) throw new IdpError('userInfo sub differs from the ID token sub');
-    accessToken = tokens.accessToken;
+    fields = await sessionTokens(signIn, tokens, oidcNonce(nonce));
   } catch (e) {
     if (e instanceof IdpError) return refuse(e.message);
     throw e;
   }
-  if (Buffer.byteLength(JSON.stringify(claims)) + Buffer.byteLength(accessToken) > MAX_CLAIMS_BYTES) {
+  if (Buffer.byteLength(JSON.stringify(fields.claims)) + Buffer.byteLength(fields.accessToken) > MAX_CLAIMS_BYTES) {
     return refuse('claims plus access token over 11K bytes, which the ALB answers 500', 500);
   }
-  const { cookies: sessionCookies } = ctx.sessions.create(ingress.id, ingress.auth, { claims, accessToken }, cookies);
+  const { cookies: sessionCookies } = ctx.sessions.create(ingress.id, ingress.auth, fields, cookies);
   return {
     status: 302,
     headers: { 'Location': safeLocalPath(opened.u), 'Set-Cookie': [...sessionCookies, clearNonce], ...NO_STORE },
     note: `signed in ${ingress.id}`,
+  };
+}
+
+/**
+ * Checks the token endpoint's answer and asks userInfo for the claims: the ID token must verify
+ * (`nonce` as in `IdTokenExpectations`) and name the same `sub` as userInfo.
+ */
+export async function sessionTokens(signIn: AlbSignIn, tokens: IdpTokens, nonce: string | null, now: number = Date.now()): Promise<SessionTokens> {
+  const expected = { issuer: signIn.endpoints.issuer, clientId: signIn.client.clientId, nonce };
+  const id = tokens.idToken === undefined ? undefined : await signIn.idTokens.verify(tokens.idToken, expected, now);
+  const claims = await fetchUserInfo(signIn.endpoints, tokens.accessToken);
+  if (id && claims.sub !== id.sub) throw new IdpError('userInfo sub differs from the ID token sub');
+  return {
+    claims,
+    accessToken: tokens.accessToken,
+    accessTokenExp: Math.floor(now / 1000) + tokens.expiresIn,
+    ...(tokens.refreshToken !== undefined && { refreshToken: tokens.refreshToken }),
   };
 }
 

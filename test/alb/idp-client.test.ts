@@ -16,7 +16,7 @@ describe('exchangeCode', () => {
     const idp = await TestIdp.start(spec, client);
     try {
       const tokens = await exchangeCode(endpoints(idp), client, await codeFrom(idp, 'web%20client'), idp.redirectUri);
-      expect(tokens).toEqual({ idToken: expect.any(String), accessToken: expect.any(String) });
+      expect(tokens).toEqual({ idToken: expect.any(String), accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 3600 });
       expect(idp.tokenAuthMethods).toEqual(['basic']);
       await expect(exchangeCode(endpoints(idp), { ...client, clientSecret: 'wrong' }, await codeFrom(idp, 'web%20client'), idp.redirectUri))
         .rejects.toThrow(new IdpError('token endpoint answered 400 invalid_client'));

@@ -6,7 +6,13 @@ const WEB = 'demo/demo-api-web';
 /** A session sealed with the repository's own key, as the ALB would have written it. */
 function sealedSession(rig: SignInRig, fields: Record<string, unknown>): string {
   return SessionSealer.forRepository(rig.dir).seal('session', {
-    sid: 'not-issued-by-this-alb', ingress: WEB, claims: { sub: 'u-1' }, accessToken: 'a.b.c', exp: Math.floor(Date.now() / 1000) + 600, ...fields,
+    sid: 'not-issued-by-this-alb',
+    ingress: WEB,
+    claims: { sub: 'u-1' },
+    accessToken: 'a.b.c',
+    accessTokenExp: Math.floor(Date.now() / 1000) + 600,
+    exp: Math.floor(Date.now() / 1000) + 600,
+    ...fields,
   });
 }
 

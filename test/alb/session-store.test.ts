@@ -45,7 +45,7 @@ describe('SessionSealer', () => {
 describe('SessionStore', () => {
   const store = new SessionStore(new SessionSealer(Buffer.alloc(32, 1)));
   const now = Date.UTC(2026, 0, 1);
-  const { session, cookies } = store.create('demo/web', AUTH, { claims: { sub: 'u-1' }, accessToken: 't' }, new Map(), now);
+  const { session, cookies } = store.create('demo/web', AUTH, { claims: { sub: 'u-1' }, accessToken: 't', accessTokenExp: now / 1000 + 3600 }, new Map(), now);
 
   test('reads its session back until the timeout, on its Ingress only', () => {
     expect(store.read(cookiesOf(cookies), 'demo/web', AUTH, now + 3599_000)).toEqual({ kind: 'valid', session });
@@ -54,10 +54,18 @@ describe('SessionStore', () => {
     expect(store.read(new Map(), 'demo/web', AUTH, now)).toEqual({ kind: 'none' });
   });
 
+  test('an update keeps the id and the end of the session, with a cookie that lives until that end', () => {
+    const later = now + 600_000;
+    const updated = store.update(session, AUTH, { claims: { sub: 'u-1', email: 'new@example.com' }, accessToken: 't2', accessTokenExp: later / 1000 + 3600 }, new Map(), later);
+    expect(updated.session).toMatchObject({ sid: session.sid, exp: session.exp, accessToken: 't2' });
+    expect(updated.cookies[0]).toMatch(/; Max-Age=3000;/);
+    expect(store.read(cookiesOf(updated.cookies), 'demo/web', AUTH, later)).toEqual({ kind: 'valid', session: updated.session });
+  });
+
   test('refuses a revoked session, and the same cookie in another store (another run)', () => {
     const other = new SessionStore(new SessionSealer(Buffer.alloc(32, 1)));
     expect(other.read(cookiesOf(cookies), 'demo/web', AUTH, now)).toEqual({ kind: 'invalid' });
-    const second = store.create('demo/web', AUTH, { claims: { sub: 'u-2' }, accessToken: 't' }, new Map(), now);
+    const second = store.create('demo/web', AUTH, { claims: { sub: 'u-2' }, accessToken: 't', accessTokenExp: now / 1000 + 3600 }, new Map(), now);
     store.revoke(second.session.sid);
     expect(store.read(cookiesOf(second.cookies), 'demo/web', AUTH, now)).toEqual({ kind: 'invalid' });
   });

@@ -164,6 +164,40 @@ describe('local ALB, Ingress with auth-type cognito', () => {
     });
   });
 
+  describe('once the access token has expired', () => {
+    afterEach(() => {
+      rig.idp.accessTokenSeconds = 3600;
+      rig.idp.refuseRefresh = false;
+      rig.idp.userInfo = undefined;
+    });
+    const claimsOf = (data: unknown) => JSON.parse(Buffer.from(String(data).split('.')[1], 'base64url').toString());
+
+    test('the session is refreshed with the refresh token: new claims forwarded, the cookie rewritten', async () => {
+      rig.idp.accessTokenSeconds = 0;
+      const { browser } = await signedIn();
+      rig.idp.userInfo = (claims) => ({ ...claims, 'custom:plan': 'gold' });
+      const res = await browser.request(`${rig.alb.url}/app/profile`);
+      expect(res.status).toBe(200);
+      expect(rig.idp.grantTypes.at(-1)).toBe('refresh_token');
+      expect(claimsOf(echoOf(res).headers['x-amzn-oidc-data'])['custom:plan']).toBe('gold');
+      expect(res.headers['set-cookie']![0]).toMatch(/^AWSELBAuthSessionCookie-0=[A-Za-z0-9_-]+; Expires=[^;]+; Max-Age=\d+; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
+    });
+
+    test('a refused refresh ends the session: sign in again, and the old cookie stays refused', async () => {
+      rig.idp.accessTokenSeconds = 0;
+      const { browser } = await signedIn();
+      const copy = new Map(browser.jar.get(`localhost:${rig.alb.port}`));
+      rig.idp.refuseRefresh = true;
+      const res = await browser.request(`${rig.alb.url}/app/profile`);
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toMatch(new RegExp(`^${rig.idp.url}/oauth2/authorize\\?`));
+      rig.idp.refuseRefresh = false;
+      const replay = new Browser();
+      replay.jar.set(`localhost:${rig.alb.port}`, copy);
+      expect((await replay.request(`${rig.alb.url}/app/profile`)).status).toBe(302);
+    });
+  });
+
   test('logs no code, state, token or secret', () => {
     const secret = webClient().clientSecret!;
     const text = rig.log.join('\n');

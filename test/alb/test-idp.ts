@@ -46,16 +46,22 @@ export class TestIdp {
   public signingKey?: KeyObject;
   /** Extra userInfo claims, or a replacement answer. */
   public userInfo?: (claims: Record<string, unknown>) => Record<string, unknown>;
+  /** `expires_in` of access tokens; 0 makes the ALB refresh on the next request. */
+  public accessTokenSeconds = 3600;
+  /** Refuses refresh tokens (400 invalid_grant), as after a revocation. */
+  public refuseRefresh = false;
   /** Endpoints that drop the connection instead of answering. */
   public readonly down = new Set<'token' | 'userInfo' | 'jwks'>();
   /** Authorize queries and token requests' client authentication, in order. */
   public readonly authorizeQueries: URLSearchParams[] = [];
   public readonly tokenAuthMethods: string[] = [];
+  public readonly grantTypes: string[] = [];
 
   private readonly key = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly kid = randomBytes(8).toString('hex');
   private readonly grants = new Map<string, Grant>();
   private readonly accessTokens = new Map<string, IdpUser>();
+  private readonly refreshTokens = new Map<string, IdpUser>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
   private constructor(private readonly spec: IssuerSpec, private readonly client: { clientId: string; clientSecret?: string }) {}
@@ -110,31 +116,44 @@ export class TestIdp {
       ? Buffer.from(basic, 'base64').toString().split(':').map((s) => decodeURIComponent(s.replace(/\+/g, ' ')))
       : [form.get('client_id'), form.get('client_secret') ?? undefined];
     this.tokenAuthMethods.push(basic ? 'basic' : form.has('client_secret') ? 'post' : 'none');
+    this.grantTypes.push(form.get('grant_type') ?? '');
     if (id !== this.client.clientId || secret !== this.client.clientSecret) return [400, { error: 'invalid_client' }];
+    if (form.get('grant_type') === 'refresh_token') {
+      const user = this.refreshTokens.get(form.get('refresh_token') ?? '');
+      if (!user || this.refuseRefresh) return [400, { error: 'invalid_grant' }];
+      const { access_token, id_token, token_type, expires_in } = this.issue(user, { scope: 'openid' });
+      return [200, { access_token, id_token, token_type, expires_in }];
+    }
     if (form.get('grant_type') !== 'authorization_code') return [400, { error: 'unsupported_grant_type' }];
     const grant = this.grants.get(form.get('code') ?? '');
     if (!grant || grant.used || grant.exp < Date.now() || grant.redirectUri !== form.get('redirect_uri')) return [400, { error: 'invalid_grant' }];
     grant.used = true;
+    return [200, this.issue(this.user, grant)];
+  }
+
+  private issue(user: IdpUser, grant: { scope: string; nonce?: string }) {
     const now = Math.floor(Date.now() / 1000);
     const iss = cognitoIssuer(this.spec);
-    const accessToken = this.jwt({ sub: this.user.sub, token_use: 'access', scope: grant.scope, auth_time: now, iss, exp: now + 3600, iat: now, client_id: this.client.clientId, username: this.user.username, jti: randomBytes(8).toString('hex') });
-    this.accessTokens.set(accessToken, this.user);
+    const accessToken = this.jwt({ sub: user.sub, token_use: 'access', scope: grant.scope, auth_time: now, iss, exp: now + 3600, iat: now, client_id: this.client.clientId, username: user.username, jti: randomBytes(8).toString('hex') });
+    this.accessTokens.set(accessToken, user);
     const idClaims = {
-      'sub': this.user.sub,
+      'sub': user.sub,
       'aud': this.client.clientId,
       'email_verified': true,
       'token_use': 'id',
       'auth_time': now,
       iss,
-      'cognito:username': this.user.username,
+      'cognito:username': user.username,
       'exp': now + 3600,
       'iat': now,
-      'email': this.user.email,
+      'email': user.email,
       'at_hash': createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url'),
       ...(grant.nonce !== undefined && { nonce: grant.nonce }),
     };
     const idToken = this.jwt(this.editIdToken ? this.editIdToken(idClaims) : idClaims, this.signingKey);
-    return [200, { access_token: accessToken, id_token: idToken, refresh_token: randomBytes(32).toString('hex'), token_type: 'Bearer', expires_in: 3600 }];
+    const refreshToken = randomBytes(32).toString('hex');
+    this.refreshTokens.set(refreshToken, user);
+    return { access_token: accessToken, id_token: idToken, refresh_token: refreshToken, token_type: 'Bearer', expires_in: this.accessTokenSeconds };
   }
 
   private jwt(claims: object, key: KeyObject = this.key.privateKey): string {
