@@ -51,10 +51,10 @@ export function forward(ctx: AlbContext, req: IncomingMessage, res: ServerRespon
     // The ALB has no sign-out: the service's sign-out route expires the session cookie, and from
     // then on this session is refused even if a copy of its cookie is replayed.
     if (user && expiresSession(setCookies, user.auth.sessionCookie)) ctx.sessions.revoke(user.session.sid);
-    const headers = responseHeaders(answer.headers);
+    const back = responseHeaders(answer.headers);
     // The service's cookies come last, so its sign-out wins over a refresh in the same answer.
-    if (user && user.setCookies.length > 0) headers['set-cookie'] = [...user.setCookies, ...setCookies];
-    res.writeHead(answer.statusCode ?? 502, headers);
+    if (user && user.setCookies.length > 0) back['set-cookie'] = [...user.setCookies, ...setCookies];
+    res.writeHead(answer.statusCode ?? 502, back);
     answer.pipe(res);
     log(`${answer.statusCode}${user ? ' user' : ''}`);
   });
