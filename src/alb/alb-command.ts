@@ -24,7 +24,8 @@ export async function runAlb(argv: string[], io: AlbIo = process, env: NodeJS.Pr
       return 0;
     }
     const alb = await startLocalAlb({ ...args, log: (line) => io.stderr.write(`${line}\n`) });
-    io.stdout.write(`eks-cognito-kit alb listening on ${alb.url} -> ${args.backendUrl}\n${alb.ingresses.map(describe).join('')}`);
+    const signIn = alb.signInUrl ? `Sign in: ${alb.signInUrl}\n` : '';
+    io.stdout.write(`eks-cognito-kit alb listening on ${alb.url} -> ${args.backendUrl}\n${alb.ingresses.map(describe).join('')}${signIn}`);
     await stopped(io.signal);
     await alb.close();
     return 0;

@@ -50,6 +50,8 @@ export interface RunningLocalAlb {
   readonly url: string;
   readonly port: number;
   readonly ingresses: readonly LocalIngress[];
+  /** Where a user signs in: the first path of the first Ingress with Cognito sign-in, if any. */
+  readonly signInUrl?: string;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
@@ -74,10 +76,13 @@ export async function startLocalAlb(options: LocalAlbOptions): Promise<RunningLo
   const port = await listen(server, options.port ?? DEFAULT_ALB_PORT);
   const origin = `http://localhost:${port}`;
   context = { origin, port, ingresses, table, hosts, backend, sealer, sessions: new SessionStore(sealer), ...(signIn && { signIn }) };
+  const signInPath = ingresses.find((i) => i.auth)?.paths.find((p) => p.path !== undefined)?.path;
   return {
     url: origin,
     port,
     ingresses,
+    // A wildcard pattern is cut at its first wildcard, which leaves a path it may not match; the rest is one.
+    ...(signInPath && { signInUrl: `${origin}${signInPath.split(/[*?]/)[0]}` }),
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

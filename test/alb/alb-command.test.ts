@@ -55,6 +55,7 @@ describe('eks-cognito-kit alb', () => {
     });
     const url = /listening on (http:\/\/localhost:\d+)/.exec(out.join(''))![1];
     expect(out.join('')).toContain('Ingress demo/demo-api-web [app.example.com] cognito sign-in, authenticate: /app/profile (Exact), /app/orders (Prefix), /app/logout (Exact)');
+    expect(out.join('')).toContain(`\nSign in: ${url}/app/profile\n`);
     const res = await fetch(`${url.replace('localhost', '127.0.0.1')}/nowhere`);
     expect(res.status).toBe(404);
     controller.abort();
