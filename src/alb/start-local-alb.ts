@@ -2,6 +2,7 @@
  * Starts the local ALB of a service repository on 127.0.0.1: Ingresses from `k8s/`, the local user
  * pool and web client from issuer.json and the dev credentials, the local issuer as the IdP.
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { AlbConfigError } from './alb-config-error';
 import type { AlbContext, AlbLog, AlbSignIn } from './alb-context';
@@ -69,7 +70,8 @@ export async function startLocalAlb(options: LocalAlbOptions): Promise<RunningLo
   const backend = loopbackUrl('backend URL', options.backendUrl ?? 'http://127.0.0.1:8080');
   const issuerUrl = loopbackUrl('issuer URL', options.issuerUrl ?? `http://127.0.0.1:${spec.issuerPort}`);
   const signIn = ingresses.some((i) => i.auth) ? signInOf(options.dir, spec, issuerUrl.origin) : undefined;
-  const sealer = SessionSealer.forRepository(options.dir);
+  // Without sign-in nothing is ever sealed, so no key file is written for it.
+  const sealer = signIn ? SessionSealer.forRepository(options.dir) : new SessionSealer(randomBytes(32));
   const hosts = new Set(['localhost', '127.0.0.1', ...ingresses.flatMap((i) => i.hosts.map((h) => h.toLowerCase()))]);
   let context: AlbContext | undefined;
   const server = createLocalAlbServer(() => context!, log);

@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Browser, createSignInRepo, echoOf, SignInRig, startRig } from './alb-fixture';
+import { join } from 'node:path';
+import { Browser, createSignInRepo, echoOf, SignInRig, startEchoBackend, startRig } from './alb-fixture';
 import { AlbConfigError, startLocalAlb } from '../../src/alb';
 import { safeLocalPath } from '../../src/alb/sign-in-flow';
+import { LOCAL_CREDENTIALS_DIR } from '../../src/local';
+import { synthToDisk, tempDir } from '../util';
 
 describe('routing by the Ingress rules', () => {
   let rig: SignInRig;
@@ -97,6 +101,23 @@ describe('startLocalAlb', () => {
     ['issuerUrl', 'http://127.0.0.1:9400/prefix'],
   ])('refuses a %s that leaves this machine or has a path (%s)', async (option, value) => {
     await expect(startLocalAlb({ dir: createSignInRepo().dir, port: 0, [option]: value })).rejects.toThrow(AlbConfigError);
+  });
+
+  test('in a repository without user sign-in, routes and strips x-amzn-oidc-* without touching the dev credentials', async () => {
+    const dir = tempDir();
+    synthToDisk(dir);
+    const backend = await startEchoBackend();
+    const alb = await startLocalAlb({ dir, port: 0, backendUrl: backend.url });
+    try {
+      expect(alb.signInUrl).toBeUndefined();
+      const res = await new Browser().request(`${alb.url}/api/demo/protectedRole/ana`, { headers: { 'x-amzn-oidc-identity': 'admin' } });
+      expect(res.status).toBe(200);
+      expect(echoOf(res).headers['x-amzn-oidc-identity']).toBeUndefined();
+      expect(existsSync(join(dir, LOCAL_CREDENTIALS_DIR))).toBe(false);
+    } finally {
+      await alb.close();
+      await backend.close();
+    }
   });
 
   test('refuses a cognito Ingress in a repository without userAuth', async () => {
