@@ -56,7 +56,7 @@ export function forward(ctx: AlbContext, req: IncomingMessage, res: ServerRespon
     if (user && user.setCookies.length > 0) back['set-cookie'] = [...user.setCookies, ...setCookies];
     res.writeHead(answer.statusCode ?? 502, back);
     answer.pipe(res);
-    log(`${answer.statusCode}${user ? ' user' : ''}`);
+    log(`${answer.statusCode}${user ? ' user' : ''}${user?.setCookies.length ? ' (session refreshed)' : ''}`);
   });
   upstream.on('timeout', () => upstream.destroy(new Error('timeout')));
   upstream.on('error', (e) => {

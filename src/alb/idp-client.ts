@@ -31,6 +31,8 @@ export class IdpError extends Error {
 }
 
 const TIMEOUT_MS = 5000;
+/** Visible ASCII only: what the ALB puts in `x-amzn-oidc-accesstoken` and `x-amzn-oidc-identity`. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
 /** What the token endpoint hands the ALB. */
@@ -66,6 +68,8 @@ async function tokenRequest(endpoints: IdpEndpoints, client: WebClient, fields: 
   const body = await call('token endpoint', endpoints.token, { method: 'POST', headers, body: form.toString() });
   const { id_token: idToken, access_token: accessToken, refresh_token: refreshToken, expires_in: expiresIn } = body;
   if (typeof accessToken !== 'string' || (idToken !== undefined && typeof idToken !== 'string')) throw new IdpError('token endpoint answered without access_token');
+  // The access token is forwarded in a header, so it must be a header-safe value.
+  if (!HEADER_SAFE.test(accessToken)) throw new IdpError('token endpoint answered an access_token that cannot travel in a header');
   return {
     ...(typeof idToken === 'string' && { idToken }),
     accessToken,
@@ -78,7 +82,7 @@ async function tokenRequest(endpoints: IdpEndpoints, client: WebClient, fields: 
 /** The user's claims from the userInfo endpoint; they must carry a string `sub`. */
 export async function fetchUserInfo(endpoints: IdpEndpoints, accessToken: string): Promise<Record<string, unknown>> {
   const claims = await call('userInfo endpoint', endpoints.userInfo, { headers: { Authorization: `Bearer ${accessToken}` } });
-  if (typeof claims.sub !== 'string' || claims.sub === '') throw new IdpError('userInfo endpoint answered without a sub');
+  if (typeof claims.sub !== 'string' || !HEADER_SAFE.test(claims.sub)) throw new IdpError('userInfo endpoint answered without a sub that can travel in a header');
   return claims;
 }
 

@@ -95,6 +95,7 @@ describe('GET /oauth2/idpresponse refuses what it cannot verify, and signs no on
       ['no nonce', 'ID token nonce', () => { rig.idp.editIdToken = ({ nonce: _n, ...c }) => c; }],
       ['a signature by another key', 'signature does not verify', () => { rig.idp.signingKey = otherKey; }],
       ['a userInfo sub that differs', 'userInfo sub differs', () => { rig.idp.userInfo = (c) => ({ ...c, sub: 'someone-else' }); }],
+      ['a userInfo sub with a line break', 'userInfo endpoint answered without a sub', () => { rig.idp.userInfo = (c) => ({ ...c, sub: 'a\r\nx-amzn-oidc-identity: admin' }); }],
       ['a userInfo answer without sub', 'userInfo endpoint answered without a sub', () => { rig.idp.userInfo = ({ sub: _s, ...c }) => c; }],
       ['the token endpoint unreachable', 'token endpoint unreachable', () => { rig.idp.down.add('token'); }],
       ['the userInfo endpoint unreachable', 'userInfo endpoint unreachable', () => { rig.idp.down.add('userInfo'); }],

@@ -179,6 +179,7 @@ describe('local ALB, Ingress with auth-type cognito', () => {
       const res = await browser.request(`${rig.alb.url}/app/profile`);
       expect(res.status).toBe(200);
       expect(rig.idp.grantTypes.at(-1)).toBe('refresh_token');
+      expect(rig.log.at(-1)).toBe('GET /app/profile 200 user (session refreshed)');
       expect(claimsOf(echoOf(res).headers['x-amzn-oidc-data'])['custom:plan']).toBe('gold');
       expect(res.headers['set-cookie']![0]).toMatch(/^AWSELBAuthSessionCookie-0=[A-Za-z0-9_-]+; Expires=[^;]+; Max-Age=\d+; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
     });
