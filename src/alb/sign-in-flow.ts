@@ -33,7 +33,7 @@ export function startSignIn(ctx: AlbContext, signIn: AlbSignIn, req: IncomingMes
     return { status: 302, headers: { Location: `${ctx.origin}${safeLocalPath(target)}`, ...NO_STORE }, note: 'to localhost' };
   }
   const nonce = randomBytes(32).toString('base64url');
-  const state = ctx.sealer.seal('state', { n: nonce, u: target, i: ingress.id, exp: Math.floor(Date.now() / 1000) + SIGN_IN_SECONDS });
+  const state = ctx.sealer.seal('state', { n: nonce, u: safeLocalPath(target), i: ingress.id, exp: Math.floor(Date.now() / 1000) + SIGN_IN_SECONDS });
   const query = new URLSearchParams(auth.idp.authenticationRequestExtraParams);
   const params = { client_id: signIn.client.clientId, redirect_uri: `${ctx.origin}${IDP_RESPONSE_PATH}`, response_type: 'code', scope: auth.scope, state };
   for (const [name, value] of Object.entries(params)) query.set(name, value);
