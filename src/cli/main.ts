@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `eks-cognito-kit` command: `create` scaffolds a service repository, `issuer` runs the local
- * Cognito-compatible token issuer inside one, `bench` measures its runtime's throughput.
+ * Cognito-compatible token issuer inside one, `alb` the local load balancer in front of the service,
+ * `bench` measures the service runtime's throughput.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ Commands:
                  (run "eks-cognito-kit issuer --help" for its options)
   bench          Measure the throughput of a service repository's token verification
                  (run "eks-cognito-kit bench --help" for its settings)
+  alb            Run the local ALB of a service repository, from its k8s/ Ingress manifests
+                 (run "eks-cognito-kit alb --help" for its options)
 
 Options:
   --version      Print the kit's version
@@ -36,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('../local/issuer-command')).runIssuer(rest);
     case 'bench':
       return (await import('../bench/bench-command')).runBenchCommand(rest);
+    case 'alb':
+      return (await import('../alb/alb-command')).runAlb(rest);
     case '--version':
       process.stdout.write(`${readVersion()}\n`);
       return 0;

@@ -29,13 +29,22 @@ export interface LocalUser {
 
 /** Signs an `x-amzn-oidc-data` value for the user, valid for the ALB session timeout. */
 export function signAlbToken(spec: IssuerSpec, credentials: DevCredentials, user: LocalUser, now: number = Date.now()): string {
+  const sub = user.sub ?? uuidFromString(user.email);
+  const exp = Math.floor(now / 1000) + (spec.userAuth?.sessionTimeoutSeconds ?? 0);
+  // The ALB forwards the user pool's userinfo response, where email_verified is a string.
+  return signAlbClaims(spec, credentials, { sub, email_verified: 'true', email: user.email, username: user.username ?? sub }, exp);
+}
+
+/**
+ * Signs an `x-amzn-oidc-data` value as the ALB does after a sign-in: the userInfo claims, then `exp`
+ * (seconds since the epoch) and the pool's `iss`, which the claims cannot override.
+ */
+export function signAlbClaims(spec: IssuerSpec, credentials: DevCredentials, claims: Readonly<Record<string, unknown>>, exp: number): string {
   const webClient = spec.userAuth && credentials.clients.get(spec.userAuth.webClientName);
   if (!spec.userAuth || !credentials.albKey || !webClient) {
     throw new IssuerConfigError(`service ${spec.service} has no userAuth, so there is no ALB to imitate; set userAuth in .projenrc.ts and run \`npx projen\`.`);
   }
   const iss = cognitoIssuer(spec);
-  const exp = Math.floor(now / 1000) + spec.userAuth.sessionTimeoutSeconds;
-  const sub = user.sub ?? uuidFromString(user.email);
   const header = {
     typ: 'JWT',
     kid: credentials.albKey.kid,
@@ -45,9 +54,7 @@ export function signAlbToken(spec: IssuerSpec, credentials: DevCredentials, user
     signer: spec.userAuth.albArn,
     exp,
   };
-  // The ALB forwards the user pool's userinfo response, where email_verified is a string.
-  const payload = { sub, email_verified: 'true', email: user.email, username: user.username ?? sub, exp, iss };
-  return signJwt(header, payload, credentials.albKey, 'padded');
+  return signJwt(header, { ...claims, exp, iss }, credentials.albKey, 'padded');
 }
 
 /** The ALB key as `public-keys.auth.elb.<region>.amazonaws.com/<kid>` serves it: an SPKI PEM. */
