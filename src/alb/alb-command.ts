@@ -7,6 +7,7 @@ import { AlbConfigError } from './alb-config-error';
 import type { LocalIngress } from './ingress-model';
 import { startLocalAlb } from './start-local-alb';
 import { IssuerConfigError } from '../local/issuer-config-error';
+import { stopped } from '../private/stopped';
 
 /** Where the command writes, and what stops it besides SIGINT and SIGTERM. */
 export interface AlbIo {
@@ -41,17 +42,3 @@ function describe(ingress: LocalIngress): string {
   return `  Ingress ${ingress.id} [${ingress.hosts.join(', ')}] ${auth}: ${paths}\n`;
 }
 
-function stopped(signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    signal?.addEventListener('abort', stop);
-    if (signal?.aborted) stop();
-  });
-}

@@ -10,6 +10,7 @@ import { renderEnv } from './print-env';
 import { readIssuerSpec } from './read-issuer-spec';
 import { startIssuer } from './start-issuer';
 import { runUsersCommand } from './users-command';
+import { stopped } from '../private/stopped';
 
 /** Where the command writes, and what stops a running issuer besides SIGINT and SIGTERM. */
 export interface IssuerIo {
@@ -61,17 +62,3 @@ async function serve(args: IssuerArgs, io: IssuerIo): Promise<number> {
   return 0;
 }
 
-function stopped(signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    signal?.addEventListener('abort', stop);
-    if (signal?.aborted) stop();
-  });
-}

@@ -58,7 +58,7 @@ describe('create demo-api --yes, installed from npm pack', () => {
 
   test('its generated unit tests pass', () => {
     const { output } = run('npm', ['test'], REPO);
-    expect(output).toMatch(/Tests:\s+6 passed, 6 total/);
+    expect(output).toMatch(/Tests:\s+8 passed, 8 total/);
   }, 300_000);
 
   test('`npm run integ` passes 401, 403 and 200 for every route against the local issuer', () => {
