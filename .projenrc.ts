@@ -30,6 +30,7 @@ const project = new typescript.TypeScriptProject({
     'aws-jwt-verify@^5.1.0',
     'supertest@^7.1.0',
     '@types/supertest@^6.0.3',
+    'playwright-core@^1.65.2',
   ],
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
