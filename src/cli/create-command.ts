@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import {
   AnswerText, answersFromModel, assertScaffoldable, buildContext, CreateError, dependencySpec, firstSynth, flagForSpecPath,
   initGit, installDependencies, kitPackage, KitPackage, kitProjectType, kitRange, nameFromDir, nameQuestion, nextSteps,
-  parseCreateArgs, renderHelp, renderTemplates, specQuestions, textToAnswers, toSpecOptions, UsageError, YeomanSession,
+  parseCreateArgs, renderHelp, renderTemplates, resolveAnswers, specQuestions, textToAnswers, UsageError, YeomanSession,
 } from '../create';
 import type { ProjectType } from '../create/project-type';
 import type { TeamProjectType } from '../create/team-package';
@@ -55,12 +55,11 @@ export async function runCreate(argv: string[], io: CreateIo = processIo): Promi
       : nameFromDir(targetDir);
     const baseline = resolveBaseline(projectType, preset.name);
     const defaults = answersFromModel(baseline);
-    projectType.resolve(toSpecOptions(textToAnswers(preset, defaults), baseline));
+    resolveAnswers(projectType, textToAnswers(preset, defaults), baseline);
 
     const text = session ? (await session.prompt(specQuestions(projectType, baseline, preset), preset)) as AnswerText : preset;
     const answers = textToAnswers(text, defaults);
-    const specOptions = toSpecOptions(answers, baseline);
-    projectType.resolve(specOptions);
+    const specOptions = resolveAnswers(projectType, answers, baseline);
 
     const context = buildContext({ answers, specOptions, projectType, kit: kitDependency, toolchain: toolchain(kit) });
     const layers = [kit.templatesDir, projectType.templatesDir, templatesDir].filter((d): d is string => d !== undefined);

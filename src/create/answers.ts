@@ -21,6 +21,8 @@ export interface CreateAnswers {
   readonly clients: readonly ClientAnswer[];
   readonly inboundCidrs: readonly string[];
   readonly userAuthHost?: string;
+  /** Whether users may sign themselves up on the sign-in host's hosted UI. */
+  readonly selfSignUp: boolean;
   readonly certificateArn?: string;
   readonly wafAclArn?: string;
 }
@@ -40,6 +42,7 @@ export function answersFromModel(model: ServiceModel): CreateAnswers {
     clients: model.cognito.clients.map((c) => ({ name: c.name, scopes: c.scopes.map((s) => s.name) })),
     inboundCidrs: [...model.ingress.inboundCidrs],
     userAuthHost: model.userAuth?.host,
+    selfSignUp: model.userAuth?.selfSignUp ?? false,
     certificateArn: model.ingress.certificateArn,
     wafAclArn: model.ingress.wafAclArn,
   };
@@ -57,6 +60,7 @@ export function answersToText(a: CreateAnswers): Record<string, string> {
     'clients': formatClients(a.clients),
     'inbound-cidrs': a.inboundCidrs.join(','),
     'user-auth-host': a.userAuthHost ?? '',
+    'self-sign-up': a.selfSignUp ? 'yes' : 'no',
     'certificate-arn': a.certificateArn ?? '',
     'waf-acl-arn': a.wafAclArn ?? '',
   };
@@ -66,6 +70,8 @@ export function answersToText(a: CreateAnswers): Record<string, string> {
 export function textToAnswers(text: AnswerText, defaults: CreateAnswers): CreateAnswers {
   const scopes = text.scopes !== undefined ? parseList(text.scopes) : defaults.scopes;
   const optional = (key: string, fallback: string | undefined) => (text[key] !== undefined ? text[key] || undefined : fallback);
+  const userAuthHost = optional('user-auth-host', defaults.userAuthHost);
+  const selfSignUp = text['self-sign-up'] !== undefined ? parseYesNo(text['self-sign-up']) : undefined;
   return {
     name: text.name ?? defaults.name,
     region: text.region ?? defaults.region,
@@ -75,7 +81,9 @@ export function textToAnswers(text: AnswerText, defaults: CreateAnswers): Create
     scopes,
     clients: text.clients !== undefined ? parseClients(text.clients) : renameClientScopes(defaults.clients, defaults.scopes, scopes),
     inboundCidrs: text['inbound-cidrs'] !== undefined ? parseList(text['inbound-cidrs']) : defaults.inboundCidrs,
-    userAuthHost: optional('user-auth-host', defaults.userAuthHost),
+    userAuthHost,
+    // switching sign-in off also switches off a default self sign-up; the question rejects text that is not yes or no
+    selfSignUp: selfSignUp ?? (userAuthHost ? defaults.selfSignUp : false),
     certificateArn: optional('certificate-arn', defaults.certificateArn),
     wafAclArn: optional('waf-acl-arn', defaults.wafAclArn),
   };
@@ -92,6 +100,14 @@ export function parseClients(text: string): ClientAnswer[] {
 /** The `--clients` text of a client list. */
 export function formatClients(clients: readonly ClientAnswer[]): string {
   return clients.map((c) => `${c.name}=${c.scopes.join('+')}`).join(',');
+}
+
+/** `yes`/`no` answer text as a boolean (also y/n, true/false, any case); undefined when it is neither. */
+export function parseYesNo(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (['yes', 'y', 'true'].includes(t)) return true;
+  if (['no', 'n', 'false'].includes(t)) return false;
+  return undefined;
 }
 
 /** A comma-separated list, trimmed, without empty items. */

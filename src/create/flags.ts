@@ -24,6 +24,11 @@ export interface FlagSpec {
   readonly specPath?: string;
   /** Question asked on a terminal when the flag is absent. */
   readonly question?: string;
+  /**
+   * Another flag whose answer must be non-empty for the question to be asked.
+   * @default always asked
+   */
+  readonly askedWhen?: string;
 }
 
 const none = (text: string) => () => `none, ${text}`;
@@ -104,6 +109,15 @@ export const FLAGS: readonly FlagSpec[] = [
     question: 'User sign-in host (empty for none)',
   },
   {
+    name: 'self-sign-up',
+    type: 'boolean',
+    description: 'Lets users sign themselves up on the hosted UI of --user-auth-host.',
+    defaultText: () => 'false, only an administrator creates users',
+    specPath: 'userAuth.selfSignUp',
+    question: 'Let users sign themselves up on the hosted UI? (yes/no)',
+    askedWhen: 'user-auth-host',
+  },
+  {
     name: 'certificate-arn',
     type: 'string',
     value: '<arn>',
@@ -147,11 +161,11 @@ export const FLAGS: readonly FlagSpec[] = [
   { name: 'help', type: 'boolean', short: 'h', description: 'Show this help.', defaultText: () => 'false' },
 ];
 
-/** The parsed command line: string flags as given (text), booleans resolved. */
+/** The parsed command line: answer flags as text, the other switches resolved. */
 export interface CreateFlags {
   /** Target folder, from the positional argument or `--name`. */
   readonly dir?: string;
-  /** String flags by flag name, exactly as given. */
+  /** String flags by flag name, exactly as given; switches that set a spec option as `yes` or `no`. */
   readonly values: Readonly<Record<string, string>>;
   readonly yes: boolean;
   readonly force: boolean;
@@ -182,6 +196,11 @@ export function parseCreateArgs(argv: readonly string[]): CreateFlags {
     if (v.trim() === '' && !MAY_BE_EMPTY.has(f.name)) throw new UsageError(`Flag --${f.name} needs a value, for example --${f.name} ${example(f)}.`);
     values[f.name] = v.trim();
   }
+  // A switch that sets a spec option is an answer like any other, so prompts and defaults treat it alike.
+  for (const f of FLAGS.filter((x) => x.type === 'boolean' && x.specPath !== undefined)) {
+    const v = parsed.values[f.name];
+    if (typeof v === 'boolean') values[f.name] = v ? 'yes' : 'no';
+  }
   if (parsed.positionals.length > 1) {
     throw new UsageError(`Expected one target folder, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}.`);
   }
@@ -202,9 +221,10 @@ export function nameFromDir(dir: string): string {
   return basename(dir.replace(/[\\/]+$/, ''));
 }
 
-/** The flag that sets the spec option at `path`, if any. */
+/** The flag that sets the spec option at `path`, if any; the most specific one when several do. */
 export function flagForSpecPath(path: string): FlagSpec | undefined {
-  return FLAGS.find((f) => f.specPath !== undefined && (path === f.specPath || path.startsWith(`${f.specPath}.`) || path.startsWith(`${f.specPath}[`)));
+  return FLAGS.filter((f) => f.specPath !== undefined && (path === f.specPath || path.startsWith(`${f.specPath}.`) || path.startsWith(`${f.specPath}[`)))
+    .sort((a, b) => b.specPath!.length - a.specPath!.length)[0];
 }
 
 function translateParseError(e: Error & { code?: string }): Error {

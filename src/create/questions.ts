@@ -2,10 +2,12 @@
  * The questions `create` asks on a terminal, one per flag that has a question and was not given.
  * Each answer is checked by the project type's own validation as soon as it is typed.
  */
-import { AnswerText, answersFromModel, answersToText, CreateAnswers, formatClients, parseList, renameClientScopes, textToAnswers } from './answers';
+import {
+  AnswerText, answersFromModel, answersToText, CreateAnswers, formatClients, parseList, parseYesNo, renameClientScopes, textToAnswers,
+} from './answers';
 import { FLAGS, flagForSpecPath } from './flags';
 import type { ProjectType } from './project-type';
-import { toSpecOptions } from './spec-options';
+import { resolveAnswers } from './spec-options';
 import type { ServiceModel } from '../spec/model';
 import { SpecError } from '../spec/spec-error';
 
@@ -16,6 +18,8 @@ export interface InputQuestion {
   readonly message: string;
   readonly default?: string | ((answers: Record<string, string>) => string);
   readonly validate: (value: string, answers?: Record<string, string>) => true | string;
+  /** Whether to ask at all, from the answers so far. */
+  readonly when?: (answers: Record<string, string>) => boolean;
 }
 
 /** The question for the service name, checked against the project type. */
@@ -38,8 +42,10 @@ export function specQuestions(projectType: ProjectType, baseline: ServiceModel, 
     name: f.name,
     message: question(f.name),
     default: f.name === 'clients' ? (answers: Record<string, string>) => clientsFollowingScopes(defaults, answers.scopes ?? text.scopes) : text[f.name],
-    validate: (value: string, answers: Record<string, string> = {}) =>
-      problemOf(f.name, () => projectType.resolve(toSpecOptions(merge(preset, answers, f.name, value, defaults), baseline))) ?? true,
+    validate: (value: string, answers: Record<string, string> = {}) => (f.type === 'boolean' && parseYesNo(value) === undefined
+      ? `${JSON.stringify(value)} is not yes or no; answer yes or no.`
+      : problemOf(f.name, () => resolveAnswers(projectType, merge(preset, answers, f.name, value, defaults), baseline)) ?? true),
+    ...(f.askedWhen ? { when: (answers: Record<string, string>) => (answers[f.askedWhen!] ?? preset[f.askedWhen!] ?? text[f.askedWhen!]) !== '' } : {}),
   }));
 }
 

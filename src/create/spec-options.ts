@@ -3,8 +3,10 @@
  * `.projenrc.ts` stays short and later default changes (a team's standard) still reach the repo.
  */
 import { answersFromModel, ClientAnswer, CreateAnswers, formatClients, renameScope } from './answers';
+import type { ProjectType } from './project-type';
 import type { ServiceModel } from '../spec/model';
-import type { AppClientOptions, CognitoOptions, IngressOptions, RouteOptions, ServiceSpecOptions } from '../spec/options';
+import type { AppClientOptions, CognitoOptions, IngressOptions, RouteOptions, ServiceSpecOptions, UserAuthOptions } from '../spec/options';
+import { SpecError, SpecProblem } from '../spec/spec-error';
 
 /** Spec options that, applied to the project type whose defaults `baseline` shows, give `answers`. */
 export function toSpecOptions(answers: CreateAnswers, baseline: ServiceModel): ServiceSpecOptions {
@@ -30,11 +32,41 @@ export function toSpecOptions(answers: CreateAnswers, baseline: ServiceModel): S
     cluster: changed(answers, base, 'cluster') ? { name: answers.cluster } : undefined,
     ingress: compact(ingress),
   };
-  if (changed(answers, base, 'userAuthHost')) {
+  if (changed(answers, base, 'userAuthHost') || changed(answers, base, 'selfSignUp')) {
     // an explicit undefined (not an absent key) switches off sign-in a team project type enables by default
-    options.userAuth = answers.userAuthHost ? { host: answers.userAuthHost } : undefined;
+    options.userAuth = answers.userAuthHost ? userAuthOption(answers, base) : undefined;
   }
   return compact(options) as unknown as ServiceSpecOptions;
+}
+
+/** Problems of the answers themselves: a switch that needs another answer no spec option can show missing. */
+export function answerProblems(answers: CreateAnswers): SpecProblem[] {
+  if (!answers.selfSignUp || answers.userAuthHost) return [];
+  return [{
+    path: 'userAuth.selfSignUp',
+    value: true,
+    message: 'needs user sign-in, which is off: add --user-auth-host <host> (the host users sign in on), or drop --self-sign-up.',
+  }];
+}
+
+/** The spec options of `answers`, validated by the project type together with the answers' own problems (all at once). */
+export function resolveAnswers(projectType: ProjectType, answers: CreateAnswers, baseline: ServiceModel): ServiceSpecOptions {
+  const options = toSpecOptions(answers, baseline);
+  const problems = answerProblems(answers);
+  try {
+    projectType.resolve(options);
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    problems.unshift(...e.problems);
+  }
+  if (problems.length > 0) throw new SpecError(problems);
+  return options;
+}
+
+/** The sign-in option; `selfSignUp` is written when on, or when it turns off what the project type turns on. */
+function userAuthOption(answers: CreateAnswers, base: CreateAnswers): UserAuthOptions {
+  const selfSignUp = answers.selfSignUp || base.selfSignUp ? { selfSignUp: answers.selfSignUp } : {};
+  return { host: answers.userAuthHost!, ...selfSignUp };
 }
 
 /** The starting page a sign-in host gets, so its sign-in Ingress exists from the first commit. */
