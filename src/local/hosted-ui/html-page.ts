@@ -61,8 +61,9 @@ ${error}${options.body}
       'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
       'X-Frame-Options': 'DENY',
       'X-Content-Type-Options': 'nosniff',
-      // Query strings carry state and codes; they must not leak to other sites through Referer.
-      'Referrer-Policy': 'no-referrer',
+      // Query strings carry state and codes; they must not leak to other sites through Referer. Not
+      // no-referrer: under it browsers send `Origin: null` on the forms' own POSTs, which the CSRF check refuses.
+      'Referrer-Policy': 'same-origin',
       'Cache-Control': 'no-store',
       ...(options.cookies && options.cookies.length > 0 ? { 'Set-Cookie': options.cookies } : {}),
     },
