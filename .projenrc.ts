@@ -42,6 +42,8 @@ const project = new typescript.TypeScriptProject({
     },
   },
   gitignore: ['/.tmp/'],
+  // playwright-core's declarations name DOM types (HTMLElement, Node) that a Node project does not load.
+  tsconfigDev: { compilerOptions: { skipLibCheck: true } },
 });
 
 project.package.addField('peerDependenciesMeta', {
