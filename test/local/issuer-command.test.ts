@@ -81,7 +81,10 @@ describe('eks-cognito-kit issuer', () => {
         ALB_CLIENT_SECRET: web.clientSecret,
         COGNITO_HOSTED_UI_URL: 'http://127.0.0.1:9555',
         ALB_PUBLIC_KEYS_URI: 'http://127.0.0.1:9555/alb-keys',
+        SIGN_OUT_REDIRECT_URI: 'http://localhost:8081/',
       });
+      const onAlbPort = evalInBash(runCli(['--print-env', '--alb-port', '9556', '--dir', repo.dir], tmpdir()).stdout);
+      expect(onAlbPort.SIGN_OUT_REDIRECT_URI).toBe('http://localhost:9556/');
       expect(alb.COGNITO_CLIENT_IDS.split(',')).not.toContain(web.clientId);
     });
   });
