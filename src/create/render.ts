@@ -20,8 +20,11 @@ export function templateFiles(dir: string): string[] {
   return walk(dir).filter((f) => !f.startsWith(`${PARTIALS_DIR}/`));
 }
 
-/** Renders every template of the layered folders with `context`: target path -> contents. */
-export function renderTemplates(layers: readonly string[], context: object): Map<string, string> {
+/**
+ * Renders every template of the layered folders with `context`: target path -> contents. Files without
+ * `.hbs` are copied byte for byte (images stay images).
+ */
+export function renderTemplates(layers: readonly string[], context: object): Map<string, string | Buffer> {
   const files = new Map<string, string>();
   const partials = new Map<string, string>();
   for (const dir of layers) {
@@ -36,13 +39,12 @@ export function renderTemplates(layers: readonly string[], context: object): Map
   hbs.registerHelper('join', (items: unknown[], separator: unknown) => items.join(typeof separator === 'string' ? separator : ', '));
   partials.forEach((file, name) => hbs.registerPartial(name, readFileSync(file, 'utf8')));
 
-  const out = new Map<string, string>();
+  const out = new Map<string, string | Buffer>();
   for (const [templatePath, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const source = readFileSync(file, 'utf8');
     try {
       out.set(targetPathOf(templatePath), templatePath.endsWith('.hbs')
-        ? hbs.compile(source, { strict: true, noEscape: true })(context)
-        : source);
+        ? hbs.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: true })(context)
+        : readFileSync(file));
     } catch (e) {
       throw new CreateError(`Template ${file} failed to render: ${(e as Error).message}. Fix the template or the value it names.`);
     }

@@ -27,7 +27,7 @@ export class YeomanSession {
   }
 
   /** Writes the files (relative path -> contents) into the target folder, overwriting only with `force`. */
-  public async write(files: ReadonlyMap<string, string>): Promise<void> {
+  public async write(files: ReadonlyMap<string, string | Buffer>): Promise<void> {
     mkdirSync(this.targetDir, { recursive: true });
     await this.env.run([NAMESPACE], { files: [...files], force: this.force, skipInstall: true });
   }

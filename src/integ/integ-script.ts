@@ -4,6 +4,7 @@
  */
 import type { ServiceModel } from '../spec';
 import { integCases } from './integ-cases';
+import { renderSignInChecks } from './sign-in-checks';
 
 /** Text of `scripts/integ.sh`. */
 export function renderIntegScript(model: ServiceModel): string {
@@ -13,10 +14,13 @@ export function renderIntegScript(model: ServiceModel): string {
     const token = c.client ? ` "$TOKEN_${c.client}"` : '';
     return `  expect ${c.status} ${c.route.method} ${quote(c.route.samplePath)} ${quote(`${c.route.path}: ${c.label}`)}${token}`;
   });
-  const skipLines = skipped.map((s) => `  echo ${quote(`SKIP ${s.route.method} ${s.route.path}: ${s.reason}`)}`);
+  const skipLines = skipped.map((s) => `  skip ${quote(s.reason)} ${quote(`${s.route.method} ${s.route.path}`)}`);
+  const signIn = renderSignInChecks(model, quote);
   return `#!/usr/bin/env bash
 # Integration test of ${model.name}: for every route, 401 without a token, 403 with a token that lacks the
-# route's scopes, 200 (JSON) with one that has them.
+# route's scopes, 200 (JSON) with one that has them.${signIn.mainLines ? `
+# Routes behind user sign-in: the redirect to the hosted UI, and with INTEG_USER and INTEG_PASSWORD a
+# sign-in through its form, the route's answer, sign-out, and sign-in asked again.` : ''}
 # Usage: scripts/integ.sh [BASE_URL]            (default http://localhost:${model.workload.port})
 # Tokens: access_token_<client> when exported (for example access_token_read), otherwise fetched from
 # TOKEN_ENDPOINT with CLIENT_CREDENTIALS_<CLIENT> (Base64 of client-id:client-secret).
@@ -25,7 +29,8 @@ set -euo pipefail
 BASE_URL="\${1:-http://localhost:${model.workload.port}}"
 PASSED=0
 FAILED=0
-
+SKIPPED=0
+${signIn.variables}
 # Prints an access token for client $1 (READ, WRITE, ...).
 token() {
   local client="$1"
@@ -44,6 +49,28 @@ token() {
     -d 'grant_type=client_credentials' | sed -n 's/.*"access_token" *: *"\\([^"]*\\)".*/\\1/p'
 }
 
+# Records one case: $1 true or false, then the expected status, the method, the label and what was seen.
+record() {
+  local ok="$1" want="$2" method="$3" label="$4" got="\${5:-}"
+  if [[ "$ok" == true ]]; then
+    PASSED=$((PASSED + 1))
+    echo "PASS $want $method $label"
+  else
+    FAILED=$((FAILED + 1))
+    echo "FAIL $want $method $label (got $got)"
+  fi
+}
+
+# Counts the cases named after the reason $1 as skipped, never as passed.
+skip() {
+  local reason="$1" name
+  shift
+  for name in "$@"; do
+    SKIPPED=$((SKIPPED + 1))
+    echo "SKIP $name: $reason"
+  done
+}
+${signIn.functions}
 # Sends one request and records whether the status (and, for 200, the JSON content type) is as expected.
 expect() {
   local want="$1" method="$2" path="$3" label="$4" bearer="\${5:-}"
@@ -59,19 +86,18 @@ expect() {
   status="\${result%% *}"
   content_type="\${result#* }"
   if [[ "$status" == "$want" && ( "$want" != 200 || "$content_type" == application/json* ) ]]; then
-    PASSED=$((PASSED + 1))
-    echo "PASS $want $method $label"
+    record true "$want" "$method" "$label"
   else
-    FAILED=$((FAILED + 1))
-    echo "FAIL $want $method $label (got \${status:-no answer} \${content_type:-})"
+    record false "$want" "$method" "$label" "\${status:-no answer} \${content_type:-}"
   fi
 }
 
 main() {
 ${clients.map((c) => `  TOKEN_${c}="$(token ${c})"`).join('\n') || '  :'}
 ${caseLines.join('\n')}
+${signIn.mainLines}
 ${skipLines.join('\n')}
-  echo "$PASSED passed, $FAILED failed"
+  echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
   [[ "$FAILED" -eq 0 ]]
 }
 

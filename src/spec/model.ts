@@ -70,6 +70,8 @@ export interface Cognito {
   readonly clients: readonly AppClient[];
   readonly accessTokenValidityMinutes: number;
   readonly deployed?: CognitoDeployed;
+  /** The hosted UI's origin, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly hostedUiUrl: string;
   /** `https://<prefix>.auth.<region>.amazoncognito.com/oauth2/token`. */
   readonly tokenEndpoint: string;
 }

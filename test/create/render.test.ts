@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { tempDir } from './run-cli';
 import { CreateError, renderTemplates, targetPathOf } from '../../src/create';
 
-function folder(files: Record<string, string>): string {
+function folder(files: Record<string, string | Buffer>): string {
   const dir = tempDir('eck-templates-');
   for (const [path, contents] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -24,8 +24,15 @@ describe('renderTemplates', () => {
     const out = renderTemplates([ours], { name: 'svc', optionsCode: "{ name: 'svc' }" });
     expect([...out.keys()].sort()).toEqual(['.projenrc.ts', 'LICENSE', 'README.md']);
     expect(out.get('.projenrc.ts')).toBe("new P({ name: 'svc' });\n");
-    expect(out.get('LICENSE')).toBe('verbatim {{name}}');
+    expect(out.get('LICENSE')?.toString()).toBe('verbatim {{name}}');
     expect(targetPathOf('dir/_gitignore.hbs')).toBe('dir/.gitignore');
+  });
+
+  test('copies a binary file byte for byte', () => {
+    // A PNG signature and bytes that are not UTF-8: a text round trip would replace them.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0xc3]);
+    const out = renderTemplates([folder({ 'docs/shot.png': png })], {});
+    expect(Buffer.compare(out.get('docs/shot.png') as Buffer, png)).toBe(0);
   });
 
   test('a later folder replaces files and partials by name and may add files', () => {

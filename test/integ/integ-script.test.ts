@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { integCases } from '../../src/integ/integ-cases';
 import { resolveSpec } from '../../src/spec';
-import { synth } from '../util';
+import { synth, withSignIn } from '../util';
 
 /** Runs shellcheck over generated scripts laid out as in the repository, following `source` lines. */
 function shellcheck(files: Record<string, string>): void {
@@ -31,7 +31,8 @@ describe('integration script', () => {
     expect(script).toContain("expect 401 GET '/api/demo/protectedRole/sample-name'");
     expect(script).toContain("expect 403 GET '/api/demo/protectedRole/sample-name' '/api/demo/protectedRole/{name}: token of writeClient, which lacks demo.read' \"$TOKEN_WRITE\"");
     expect(script).toContain("expect 200 POST '/api/demo/protectedUpload' '/api/demo/protectedUpload: token of writeClient with demo.write' \"$TOKEN_WRITE\"");
-    expect(script).toContain('echo "$PASSED passed, $FAILED failed"');
+    expect(script).toContain('echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"');
+    expect(script).not.toContain('SIGN_IN_URL');
   });
 
   test('derives the cases from routes and client grants', () => {
@@ -52,5 +53,43 @@ describe('integration script', () => {
       '403 /items/{id} READ',
     ]);
     expect(skipped.map((s) => s.reason)).toEqual(['200: no client with a secret holds demo.write demo.read']);
+  });
+});
+
+describe('integration script with user sign-in', () => {
+  const files = synth(withSignIn({ userAuth: { host: 'app.example.com', signOutPath: '/sign-out' } }));
+  const script: string = files['scripts/integ.sh'];
+
+  test('is shellcheck-clean with the sign-in checks', () => {
+    shellcheck({ 'scripts/integ.sh': script });
+  });
+
+  test('checks the redirect, a sign-in, the route, sign-out and sign-in again, in that order', () => {
+    const main = script.slice(script.indexOf('\nmain() {'));
+    const calls = main.split('\n').map((l) => l.trim()).filter((l) => /^(expect_|sign_in |skip )/.test(l));
+    expect(calls.filter((l) => !l.startsWith('skip ')).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual([
+      "expect_sign_in_redirect GET '/'",
+      "sign_in '/' ||",
+      "expect_signed_in GET '/'",
+      'expect_sign_out',
+      "expect_sign_in_again GET '/'",
+    ]);
+    // Without a user to sign in, or without the classic form, those cases are counted as skipped.
+    expect(calls.filter((l) => l.startsWith('skip '))).toHaveLength(2);
+  });
+
+  test('defaults the sign-in host, hosted UI and sign-out path from the spec, overridable from the environment', () => {
+    expect(script).toContain('SIGN_IN_URL="${SIGN_IN_URL:-\'https://app.example.com\'}"');
+    expect(script).toContain('HOSTED_UI_URL="${COGNITO_HOSTED_UI_URL:-\'https://demo-api-token-demo.auth.ap-southeast-1.amazoncognito.com\'}"');
+    expect(script).toContain("WEB_CLIENT_ID=\"${ALB_CLIENT_ID:-''}\"");
+    expect(script).toContain("SIGN_OUT_PATH='/sign-out'");
+  });
+
+  test('takes the web client id from the deployed ids once known', () => {
+    const deployed = synth(withSignIn({
+      userAuth: { host: 'app.example.com' },
+      cognito: { deployed: { accountId: '123456789012', userPoolId: 'ap-southeast-1_Abc', clientIds: { readClient: 'a', writeClient: 'b', microService: 'c', webClient: 'web123' } } },
+    }))['scripts/integ.sh'];
+    expect(deployed).toContain("WEB_CLIENT_ID=\"${ALB_CLIENT_ID:-'web123'}\"");
   });
 });

@@ -78,6 +78,7 @@ export function resolveCognito(options: CognitoOptions, ctx: CognitoContext, pro
     clients,
     accessTokenValidityMinutes: validity,
     deployed: resolveDeployed(options, ctx, clients.map((c) => c.name), problems),
+    hostedUiUrl: `https://${domainPrefix}.auth.${ctx.region}.amazoncognito.com`,
     tokenEndpoint: `https://${domainPrefix}.auth.${ctx.region}.amazoncognito.com/oauth2/token`,
     scopeByName,
   };

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs scripts/integ.sh end to end on this machine: the local Cognito-compatible issuer and the compiled
-# service on free loopback ports, then stops both by their process ids.
+# Runs scripts/integ.sh end to end on this machine: the local Cognito-compatible issuer, the compiled
+# service and, when the service has an Ingress, the local ALB, all on free loopback ports; every case
+# goes through the ALB, so the Ingress paths are tested too. With user sign-in, a dev user is added for
+# the run and removed after it. Everything started is stopped by its process id.
 set -euo pipefail
 
 # shellcheck source=scripts/local-processes.sh
@@ -11,34 +13,42 @@ free_port() {
   node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
 }
 
-# Waits up to 15 s for a URL to answer 2xx.
-wait_for() {
-  local url="$1" attempt
-  for attempt in $(seq 1 150); do
-    if curl --silent --fail --output /dev/null "$url"; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  echo "timed out after ${attempt} attempts waiting for $url" >&2
-  return 1
+# Removes the run's dev user, then stops the processes.
+finish() {
+  if [[ -n "${INTEG_USER:-}" ]]; then
+    "$KIT" issuer users remove "$INTEG_USER" >/dev/null || true
+  fi
+  cleanup
 }
 
 main() {
   cd "$ROOT"
-  trap cleanup EXIT
-  local issuer_port service_port
+  trap finish EXIT
+  local issuer_port service_port alb_port base_url
   issuer_port="$(free_port)"
   service_port="$(free_port)"
+  alb_port="$(free_port)"
 
-  start_process "$KIT" issuer --port "$issuer_port"
-  eval "$("$KIT" issuer --print-env --port "$issuer_port")"
-  wait_for "$COGNITO_JWKS_URI"
+  start_process "$KIT" issuer --port "$issuer_port" --alb-port "$alb_port"
+  eval "$("$KIT" issuer --print-env --port "$issuer_port" --alb-port "$alb_port")"
+  wait_for "$COGNITO_JWKS_URI" ok
 
   start_process env PORT="$service_port" node lib/main.js
-  wait_for "http://127.0.0.1:$service_port/readyz"
+  base_url="http://127.0.0.1:$service_port"
+  wait_for "$base_url/readyz" ok
 
-  "$ROOT/scripts/integ.sh" "http://127.0.0.1:$service_port"
+  if has_ingress; then
+    start_process "$KIT" alb --port "$alb_port" --backend "$base_url" --issuer "http://127.0.0.1:$issuer_port"
+    base_url="http://localhost:$alb_port"
+    wait_for "$base_url/"
+  fi
+  if [[ -n "${ALB_CLIENT_ID:-}" ]]; then
+    INTEG_USER="integ-$(date +%s)-$$@example.com"
+    INTEG_PASSWORD="$("$KIT" issuer users add "$INTEG_USER" | sed -n 's/^password: //p')"
+    export INTEG_USER INTEG_PASSWORD
+  fi
+
+  "$ROOT/scripts/integ.sh" "$base_url"
 }
 
 main "$@"
