@@ -47,6 +47,17 @@ describe('ServiceWiring', () => {
     expect(files['test/routes.test.ts']).toContain("import { configure } from '../src/app';");
   });
 
+  test('with user sign-in, the entry point mounts the sign-out route and the generated tests check it', () => {
+    const custom = synth({ userAuth: { host: 'app.example.com' }, routes: [{ method: 'GET', path: '/', auth: 'alb-user' }] });
+    expect(custom['src/main.ts']).toContain("void startServer({ routes: ROUTES, serviceName: 'demo-api', signOutPath: '/logout', configure });");
+    const tests: string = custom['test/routes.test.ts'];
+    expect(tests).toContain("const HOSTED_UI = 'https://demo-api-token-demo.auth.ap-southeast-1.amazoncognito.com';");
+    expect(tests).toContain("signOut: { path: '/logout', hostedUiUrl: HOSTED_UI, clientId: tokens.albClientId, redirectUri: 'https://app.example.com/' },");
+    expect(tests).toContain("describe('GET /logout (sign-out)', () => {");
+    expect(files['src/main.ts']).not.toContain('signOutPath');
+    expect(files['test/routes.test.ts']).not.toContain('signOut');
+  });
+
   test('values are serialized into generated code, never pasted between quotes', () => {
     const scope = "it's.read";
     const custom = synth({

@@ -1,11 +1,11 @@
-import { loadConfig } from '../../../src/service/assets/src/kit/config';
+import { loadConfig, type LoadConfigOptions } from '../../../src/service/assets/src/kit/config';
 import { ConfigError } from '../../../src/service/assets/src/kit/errors';
 
 const BASE = { COGNITO_USER_POOL_ID: 'ap-southeast-1_AbCdEf123', COGNITO_CLIENT_IDS: 'client1,client2' };
 
-function problemsOf(env: NodeJS.ProcessEnv, requireAlbUser = false): readonly string[] {
+function problemsOf(env: NodeJS.ProcessEnv, options: LoadConfigOptions = {}): readonly string[] {
   try {
-    loadConfig(env, { requireAlbUser });
+    loadConfig(env, options);
   } catch (err) {
     expect(err).toBeInstanceOf(ConfigError);
     return (err as ConfigError).problems;
@@ -55,19 +55,29 @@ describe('loadConfig', () => {
       [{ COGNITO_JWKS_URI: 'file:///etc/passwd' }, 'COGNITO_JWKS_URI="file:///etc/passwd" uses the unsupported protocol file:'],
       [{ PORT: '80a' }, 'PORT="80a" is not a TCP port'],
       [{ PORT: '70000' }, 'PORT="70000" is not a TCP port'],
-      [{ ALB_ARN: 'arn:aws:s3:::bucket', ALB_CLIENT_ID: 'albclient' }, 'ALB_ARN="arn:aws:s3:::bucket" is not an application load balancer ARN'],
-      [{ ALB_CLIENT_ID: 'albclient' }, 'ALB_ARN is not set but ALB_ARN and ALB_CLIENT_ID go together'],
-      [{ ALB_PUBLIC_KEYS_URI: 'http://10.0.0.1' }, 'ALB_PUBLIC_KEYS_URI="http://10.0.0.1" uses http for a non-loopback host'],
     ])('%o names the variable and the value', (env, message) => {
       const problems = problemsOf({ ...BASE, ...env });
       expect(problems).toEqual([expect.stringContaining(message)]);
     });
 
+    const ALB = { ALB_ARN: 'arn:aws:elasticloadbalancing:ap-southeast-1:123456789012:loadbalancer/app/demo/50dc6c495c0c9188', ALB_CLIENT_ID: 'albclient' };
+    test.each([
+      [{ ALB_ARN: 'arn:aws:s3:::bucket' }, 'ALB_ARN="arn:aws:s3:::bucket" is not an application load balancer ARN'],
+      [{ ALB_CLIENT_ID: 'no spaces' }, 'ALB_CLIENT_ID="no spaces" is not an app client id'],
+      [{ ALB_PUBLIC_KEYS_URI: 'http://10.0.0.1' }, 'ALB_PUBLIC_KEYS_URI="http://10.0.0.1" uses http for a non-loopback host'],
+    ])('with alb-user routes, %o names the variable and the value', (env, message) => {
+      expect(problemsOf({ ...BASE, ...ALB, ...env }, { requireAlbUser: true })).toEqual([expect.stringContaining(message)]);
+    });
+
+    test('ignores the ALB settings when no route authenticates users at the ALB', () => {
+      expect(loadConfig({ ...BASE, ALB_CLIENT_ID: 'albclient', ALB_ARN: '' }).albUser).toBeUndefined();
+    });
+
     test('requires ALB_ARN and ALB_CLIENT_ID when a route authenticates users at the ALB', () => {
-      const problems = problemsOf(BASE, true);
+      const problems = problemsOf(BASE, { requireAlbUser: true });
       expect(problems).toEqual([
-        expect.stringMatching(/^ALB_ARN is not set but a route authenticates users at the ALB: set it to the load balancer ARN/),
         expect.stringMatching(/^ALB_CLIENT_ID is not set but a route authenticates users at the ALB/),
+        expect.stringMatching(/^ALB_ARN is not set but a route authenticates users at the ALB: set it to the load balancer ARN/),
       ]);
     });
 

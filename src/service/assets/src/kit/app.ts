@@ -7,6 +7,7 @@ import { errorHandler } from './error-handler';
 import { BadRequestError, ConfigError, ServiceError } from './errors';
 import { jsonLineLog, requestLog, type LogFunction } from './request-log';
 import type { RouteDefinition } from './route';
+import { signOut, type SignOutConfig } from './sign-out';
 
 /** Options of createApp. */
 export interface AppOptions {
@@ -24,6 +25,11 @@ export interface AppOptions {
    * @default none
    */
   readonly albUser?: AlbUserVerifier;
+  /**
+   * The sign-out route (GET `path`), mounted before the routes; set when the spec has user sign-in.
+   * @default none
+   */
+  readonly signOut?: SignOutConfig & { readonly path: string };
   /**
    * Whether /readyz answers 200.
    * @default the bearer verifier's isReady(), or always ready without one
@@ -76,6 +82,8 @@ export function createApp(options: AppOptions): express.Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
   options.configure?.(app);
+  // The ALB has no sign-out; mounted first so no route of the table can shadow it.
+  if (options.signOut) app.get(options.signOut.path, signOut(options.signOut));
   const json = express.json({ limit: JSON_BODY_LIMIT, verify: (_req, _res, body, encoding) => assertJsonDepth(body, encoding) });
   for (const route of options.routes) {
     const method = route.method.toLowerCase() as Lowercase<RouteDefinition['method']>;
@@ -126,6 +134,7 @@ function appProblems(options: AppOptions): string[] {
     seen.add(name);
     if (!route.path.startsWith('/')) problems.push(`route ${name} has a path that does not start with /`);
     if (['/healthz', '/readyz'].includes(route.path)) problems.push(`route ${name} clashes with the built-in probe: choose another path`);
+    if (name === `GET ${options.signOut?.path}`) problems.push(`route ${name} clashes with the sign-out route: choose another path`);
     if (route.auth === 'bearer' && !options.bearer) problems.push(`route ${name} uses auth 'bearer' but no bearer verifier was given: pass bearer: createBearerVerifier(...)`);
     if (route.auth === 'alb-user' && !options.albUser) {
       problems.push(`route ${name} uses auth 'alb-user' but no ALB user verifier was given: pass albUser: createAlbUserVerifier(...)`);

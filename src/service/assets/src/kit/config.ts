@@ -1,4 +1,5 @@
 import { ConfigError } from './errors';
+import type { SignOutConfig } from './sign-out';
 import { fetchUrlProblem } from './url-policy';
 
 /** The service's validated runtime configuration, read from the environment. */
@@ -15,8 +16,10 @@ export interface ServiceConfig {
   readonly jwksUri?: string;
   /** The TCP port to listen on (PORT); 0 picks a free port. */
   readonly port: number;
-  /** The ALB settings for `alb-user` routes, present when ALB_ARN and ALB_CLIENT_ID are set. */
+  /** The ALB settings for `alb-user` routes, present when LoadConfigOptions.requireAlbUser is set. */
   readonly albUser?: AlbUserConfig;
+  /** Where the sign-out route redirects, present when LoadConfigOptions.requireSignOut is set. */
+  readonly signOut?: SignOutConfig;
 }
 
 /** The ALB that authenticates users for `alb-user` routes. */
@@ -36,6 +39,12 @@ export interface LoadConfigOptions {
    * @default false
    */
   readonly requireAlbUser?: boolean;
+  /**
+   * Whether the service has the sign-out route, which makes ALB_CLIENT_ID, COGNITO_HOSTED_UI_URL and
+   * SIGN_OUT_REDIRECT_URI required.
+   * @default false
+   */
+  readonly requireSignOut?: boolean;
 }
 
 // Same shape aws-jwt-verify accepts, so a value that passes here never fails there.
@@ -66,7 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const clientIds = parseClientIds(read('COGNITO_CLIENT_IDS'), problems);
   const jwksUri = readUrl('COGNITO_JWKS_URI', read('COGNITO_JWKS_URI'), problems);
   const port = parsePort(read('PORT'), problems);
-  const albUser = parseAlbUser(read, options.requireAlbUser ?? false, problems);
+  const why = options.requireAlbUser ? 'a route authenticates users at the ALB' : 'the service has the sign-out route';
+  const albClientId = options.requireAlbUser || options.requireSignOut ? parseAlbClientId(read('ALB_CLIENT_ID'), why, problems) : undefined;
+  const albUser = options.requireAlbUser ? parseAlbUser(read, albClientId, problems) : undefined;
+  const signOut = options.requireSignOut ? parseSignOut(read, albClientId, problems) : undefined;
 
   if (problems.length > 0 || !userPoolId || !region || !clientIds) throw new ConfigError(problems);
   return {
@@ -77,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     ...(jwksUri ? { jwksUri } : {}),
     port,
     ...(albUser ? { albUser } : {}),
+    ...(signOut ? { signOut } : {}),
   };
 }
 
@@ -110,23 +123,41 @@ function readUrl(name: string, value: string | undefined, problems: string[]): s
   return problem ? undefined : value;
 }
 
-function parseAlbUser(read: (name: string) => string | undefined, required: boolean, problems: string[]): AlbUserConfig | undefined {
-  const albArn = read('ALB_ARN');
-  const clientId = read('ALB_CLIENT_ID');
-  const publicKeysUri = readUrl('ALB_PUBLIC_KEYS_URI', read('ALB_PUBLIC_KEYS_URI'), problems);
-  if (!required && !albArn && !clientId) return undefined;
-  const why = required ? 'a route authenticates users at the ALB' : 'ALB_ARN and ALB_CLIENT_ID go together';
-  const arnRegion = albArn ? ALB_ARN.exec(albArn)?.[1] : undefined;
-  if (!albArn) {
-    problems.push(`ALB_ARN is not set but ${why}: set it to the load balancer ARN, e.g. arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/my-alb/50dc6c495c0c9188`);
-  } else if (!arnRegion) {
-    problems.push(`ALB_ARN="${albArn}" is not an application load balancer ARN: use arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>`);
-  }
+function parseAlbClientId(clientId: string | undefined, why: string, problems: string[]): string | undefined {
   if (!clientId) {
     problems.push(`ALB_CLIENT_ID is not set but ${why}: set it to the app client id the load balancer authenticates with`);
   } else if (!CLIENT_ID.test(clientId)) {
     problems.push(`ALB_CLIENT_ID="${clientId}" is not an app client id: copy it from the user pool's app clients`);
   }
+  return clientId && CLIENT_ID.test(clientId) ? clientId : undefined;
+}
+
+function parseAlbUser(read: (name: string) => string | undefined, clientId: string | undefined, problems: string[]): AlbUserConfig | undefined {
+  const albArn = read('ALB_ARN');
+  const publicKeysUri = readUrl('ALB_PUBLIC_KEYS_URI', read('ALB_PUBLIC_KEYS_URI'), problems);
+  const arnRegion = albArn ? ALB_ARN.exec(albArn)?.[1] : undefined;
+  if (!albArn) {
+    problems.push('ALB_ARN is not set but a route authenticates users at the ALB: set it to the load balancer ARN, e.g. arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/my-alb/50dc6c495c0c9188');
+  } else if (!arnRegion) {
+    problems.push(`ALB_ARN="${albArn}" is not an application load balancer ARN: use arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>`);
+  }
   if (!albArn || !arnRegion || !clientId) return undefined;
   return { albArn, clientId, ...(publicKeysUri ? { publicKeysUri } : {}) };
+}
+
+function parseSignOut(read: (name: string) => string | undefined, clientId: string | undefined, problems: string[]): SignOutConfig | undefined {
+  const required = (name: string, fix: string): string | undefined => {
+    const value = read(name);
+    if (!value) problems.push(`${name} is not set but the service has the sign-out route: ${fix}`);
+    return readUrl(name, value, problems);
+  };
+  const hostedUiUrl = required('COGNITO_HOSTED_UI_URL', 'set it to the hosted UI origin, e.g. https://my-api-123.auth.eu-west-1.amazoncognito.com');
+  // Only an origin: /logout is appended to it, and nothing else may steer where the browser goes.
+  const origin = hostedUiUrl && new URL(hostedUiUrl).href === `${new URL(hostedUiUrl).origin}/` ? new URL(hostedUiUrl).origin : undefined;
+  if (hostedUiUrl && !origin) {
+    problems.push(`COGNITO_HOSTED_UI_URL="${hostedUiUrl}" is not an origin: drop the path, query and fragment, e.g. https://my-api-123.auth.eu-west-1.amazoncognito.com`);
+  }
+  const redirectUri = required('SIGN_OUT_REDIRECT_URI', 'set it to a sign-out URL of the web app client, e.g. https://<userAuth.host>/');
+  if (!clientId || !origin || !redirectUri) return undefined;
+  return { hostedUiUrl: origin, clientId, redirectUri };
 }

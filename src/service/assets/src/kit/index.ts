@@ -8,3 +8,4 @@ export * from './errors';
 export * from './request-log';
 export * from './route';
 export * from './server';
+export * from './sign-out';

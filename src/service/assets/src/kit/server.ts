@@ -25,6 +25,11 @@ export interface StartServerOptions {
    */
   readonly host?: string;
   /**
+   * The path of the sign-out route, which makes its configuration required (see AppOptions.signOut).
+   * @default none: no sign-out route
+   */
+  readonly signOutPath?: string;
+  /**
    * Adds the owner's app-wide middleware; passed to createApp (see AppOptions.configure).
    * @default nothing is added
    */
@@ -57,7 +62,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ? createBearerVerifier({ userPoolId: config.userPoolId, clientIds: config.clientIds, jwksUri: config.jwksUri })
     : undefined;
   const albUser = config.albUser ? createAlbUserVerifier({ ...config.albUser, issuer: config.issuer }) : undefined;
-  const server = createServer(createApp({ routes: options.routes, realm: options.serviceName, bearer, albUser, log, configure: options.configure }));
+  const signOut = options.signOutPath !== undefined && config.signOut ? { path: options.signOutPath, ...config.signOut } : undefined;
+  const { routes, configure } = options;
+  const server = createServer(createApp({ routes, realm: options.serviceName, bearer, albUser, signOut, log, configure }));
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, options.host, resolve));
@@ -113,7 +120,8 @@ function hydrateInBackground(verifier: BearerVerifier, log: LogFunction): () => 
 
 function loadOrExit(options: StartServerOptions): ServiceConfig {
   try {
-    return loadConfig(options.env ?? process.env, { requireAlbUser: options.routes.some((route) => route.auth === 'alb-user') });
+    const requireAlbUser = options.routes.some((route) => route.auth === 'alb-user');
+    return loadConfig(options.env ?? process.env, { requireAlbUser, requireSignOut: options.signOutPath !== undefined });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`${options.serviceName}: ${err.message}\n`);
