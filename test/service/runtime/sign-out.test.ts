@@ -2,19 +2,19 @@ import type { RequestHandler } from 'express';
 import request from 'supertest';
 import { expiresSession } from '../../../src/alb/session-cookies';
 import { createApp } from '../../../src/service/assets/src/kit/app';
-import { loadConfig, type LoadConfigOptions } from '../../../src/service/assets/src/kit/config';
-import { ConfigError } from '../../../src/service/assets/src/kit/errors';
 import { startServer } from '../../../src/service/assets/src/kit/server';
-import { SESSION_COOKIE } from '../../../src/service/assets/src/kit/sign-out';
+import { SESSION_COOKIE, signOut } from '../../../src/service/assets/src/kit/sign-out';
+import { userSignIn } from '../../../src/service/assets/src/kit/user-sign-in';
+import { TestTokens } from '../../../src/service/assets/test/support/test-tokens';
 
 const HOSTED_UI = 'https://my-api-123.auth.eu-west-1.amazoncognito.com';
-const SIGN_OUT = { path: '/logout', hostedUiUrl: HOSTED_UI, clientId: 'webclient123', redirectUri: 'https://app.example.com/' };
+const handler = signOut({ hostedUiUrl: HOSTED_UI, clientId: 'webclient123', redirectUri: 'https://app.example.com/' });
 const ok: RequestHandler = (_req, res) => {
   res.json({ ok: true });
 };
 
 describe('GET /logout (the managed sign-out route)', () => {
-  const app = createApp({ realm: 'demo', routes: [{ method: 'GET', path: '/open', auth: 'none', scopes: [], handler: ok }], signOut: SIGN_OUT, log: () => undefined });
+  const app = createApp({ realm: 'demo', routes: [{ method: 'GET', path: '/open', auth: 'none', scopes: [], handler: ok }], signOut: { path: '/logout', handler }, log: () => undefined });
   const expected = `${HOSTED_UI}/logout?client_id=webclient123&logout_uri=${encodeURIComponent('https://app.example.com/')}`;
 
   test('302 to the hosted UI\'s /logout with client_id and logout_uri, without any user or token', async () => {
@@ -47,44 +47,51 @@ describe('GET /logout (the managed sign-out route)', () => {
     await request(app).post('/logout').expect(404);
   });
 
-  test('a route of the table on the same GET path is refused', () => {
-    expect(() => createApp({ realm: 'demo', routes: [{ method: 'GET', path: '/logout', auth: 'none', scopes: [], handler: ok }], signOut: SIGN_OUT }))
-      .toThrow(expect.objectContaining({ problems: ['route GET /logout clashes with the sign-out route: choose another path'] }));
+  test('comes before the route table: a route of the table on the same path never answers', async () => {
+    const shadowed = createApp({ realm: 'demo', routes: [{ method: 'GET', path: '/logout', auth: 'none', scopes: [], handler: ok }], signOut: { path: '/logout', handler } });
+    await request(shadowed).get('/logout').expect(302);
   });
 });
 
-describe('loadConfig with the sign-out route', () => {
-  const BASE = { COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEf123', COGNITO_CLIENT_IDS: 'client1' };
+describe('userSignIn reading the environment', () => {
+  const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123';
+  const ALB_ARN = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/demo/50dc6c495c0c9188';
   const GOOD = { ALB_CLIENT_ID: 'webclient123', COGNITO_HOSTED_UI_URL: `${HOSTED_UI}/`, SIGN_OUT_REDIRECT_URI: 'https://app.example.com/' };
-  const problemsOf = (env: NodeJS.ProcessEnv, options: LoadConfigOptions = { requireSignOut: true }): readonly string[] => {
-    try {
-      loadConfig({ ...BASE, ...env }, options);
-    } catch (err) {
-      return (err as ConfigError).problems;
-    }
-    throw new Error('expected a ConfigError');
+  const load = (env: NodeJS.ProcessEnv, albUserRoutes = false) => {
+    const problems: string[] = [];
+    const added = userSignIn({ signOutPath: '/logout', albUserRoutes })((name) => env[name]?.trim() || undefined, problems, ISSUER);
+    return { added, problems };
   };
 
-  test('reads the hosted UI origin, the web client and the sign-out URL', () => {
-    expect(loadConfig({ ...BASE, ...GOOD }, { requireSignOut: true }).signOut).toEqual({ hostedUiUrl: HOSTED_UI, clientId: 'webclient123', redirectUri: 'https://app.example.com/' });
+  test('adds the sign-out route from the hosted UI origin, the web client and the sign-out URL', async () => {
+    const { added, problems } = load(GOOD);
+    expect(problems).toEqual([]);
+    expect(added?.albUser).toBeUndefined();
+    const res = await request(createApp({ realm: 'demo', routes: [], ...added })).get('/logout').expect(302);
+    expect(res.headers.location).toBe(`${HOSTED_UI}/logout?client_id=webclient123&logout_uri=https%3A%2F%2Fapp.example.com%2F`);
   });
 
-  test('accepts the local issuer and the local ALB over http on loopback', () => {
-    const env = { ...GOOD, COGNITO_HOSTED_UI_URL: 'http://127.0.0.1:9400', SIGN_OUT_REDIRECT_URI: 'http://localhost:8081/' };
-    expect(loadConfig({ ...BASE, ...env }, { requireSignOut: true }).signOut).toMatchObject({ hostedUiUrl: 'http://127.0.0.1:9400', redirectUri: 'http://localhost:8081/' });
+  test('accepts the local issuer and the local ALB over http on loopback', async () => {
+    const { added } = load({ ...GOOD, COGNITO_HOSTED_UI_URL: 'http://127.0.0.1:9400', SIGN_OUT_REDIRECT_URI: 'http://localhost:8081/' });
+    const res = await request(createApp({ realm: 'demo', routes: [], ...added })).get('/logout').expect(302);
+    expect(res.headers.location).toBe('http://127.0.0.1:9400/logout?client_id=webclient123&logout_uri=http%3A%2F%2Flocalhost%3A8081%2F');
   });
 
-  test('is not read without the route', () => {
-    expect(loadConfig(BASE).signOut).toBeUndefined();
+  test('with alb-user routes, also adds their check from ALB_ARN and the same web client', async () => {
+    const tokens = TestTokens.create({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEf123' });
+    const { added, problems } = load({ ...GOOD, ALB_ARN: ALB_ARN, ALB_CLIENT_ID: tokens.albClientId }, true);
+    expect(problems).toEqual([]);
+    const app = createApp({ realm: 'demo', routes: [{ method: 'GET', path: '/me', auth: 'alb-user', scopes: [], handler: ok }], ...added });
+    await request(app).get('/me').expect(401);
   });
 
-  test('lists every missing variable, ALB_CLIENT_ID once even with alb-user routes', () => {
-    expect(problemsOf({})).toEqual([
-      expect.stringMatching(/^ALB_CLIENT_ID is not set but the service has the sign-out route: set it to/),
-      expect.stringMatching(/^COGNITO_HOSTED_UI_URL is not set but the service has the sign-out route: set it to the hosted UI origin/),
-      expect.stringMatching(/^SIGN_OUT_REDIRECT_URI is not set but the service has the sign-out route: set it to a sign-out URL/),
+  test('lists every missing variable with its fix; ALB_ARN only with alb-user routes', () => {
+    expect(load({}).problems).toEqual([
+      expect.stringMatching(/^ALB_CLIENT_ID is not set but the service signs users in at the ALB: set it to/),
+      expect.stringMatching(/^COGNITO_HOSTED_UI_URL is not set but .*: set it to the hosted UI origin/),
+      expect.stringMatching(/^SIGN_OUT_REDIRECT_URI is not set but .*: set it to a sign-out URL/),
     ]);
-    expect(problemsOf({}, { requireSignOut: true, requireAlbUser: true }).filter((p) => p.startsWith('ALB_CLIENT_ID'))).toHaveLength(1);
+    expect(load({}, true).problems).toContainEqual(expect.stringMatching(/^ALB_ARN is not set but the service signs users in at the ALB: set it to the load balancer ARN/));
   });
 
   test.each([
@@ -95,25 +102,29 @@ describe('loadConfig with the sign-out route', () => {
     [{ SIGN_OUT_REDIRECT_URI: 'javascript:alert(1)' }, 'SIGN_OUT_REDIRECT_URI="javascript:alert(1)" uses the unsupported protocol javascript:'],
     [{ SIGN_OUT_REDIRECT_URI: '/home' }, 'SIGN_OUT_REDIRECT_URI="/home" is not an absolute URL'],
     [{ ALB_CLIENT_ID: 'a b' }, 'ALB_CLIENT_ID="a b" is not an app client id'],
+    [{ ALB_PUBLIC_KEYS_URI: 'http://10.0.0.1' }, 'ALB_PUBLIC_KEYS_URI="http://10.0.0.1" uses http for a non-loopback host'],
   ])('%o names the variable and the value', (env, message) => {
-    expect(problemsOf({ ...GOOD, ...env })).toEqual([expect.stringContaining(message)]);
+    const { added, problems } = load({ ...GOOD, ...env });
+    expect(added).toBeUndefined();
+    expect(problems).toEqual([expect.stringContaining(message)]);
+  });
+
+  test('with alb-user routes, a bad ALB_ARN names the variable and the value', () => {
+    expect(load({ ...GOOD, ALB_ARN: 'arn:aws:s3:::bucket' }, true).problems).toEqual([
+      expect.stringContaining('ALB_ARN="arn:aws:s3:::bucket" is not an application load balancer ARN'),
+    ]);
   });
 });
 
-describe('startServer with signOutPath', () => {
+describe('startServer with userSignIn', () => {
+  const env = { PORT: '0', COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEf123', COGNITO_CLIENT_IDS: 'client1' };
+  const signIn = userSignIn({ signOutPath: '/logout', albUserRoutes: false });
   afterEach(() => jest.restoreAllMocks());
 
-  test('serves the route with the configuration of the environment', async () => {
+  test('serves the sign-out route with the configuration of the environment', async () => {
     jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const env = {
-      PORT: '0',
-      COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEf123',
-      COGNITO_CLIENT_IDS: 'client1',
-      ALB_CLIENT_ID: 'webclient123',
-      COGNITO_HOSTED_UI_URL: HOSTED_UI,
-      SIGN_OUT_REDIRECT_URI: 'https://app.example.com/',
-    };
-    const running = await startServer({ routes: [], serviceName: 'demo-api', env, signOutPath: '/logout', host: '127.0.0.1' });
+    const signInEnv = { ALB_CLIENT_ID: 'webclient123', COGNITO_HOSTED_UI_URL: HOSTED_UI, SIGN_OUT_REDIRECT_URI: 'https://app.example.com/' };
+    const running = await startServer({ routes: [], serviceName: 'demo-api', env: { ...env, ...signInEnv }, userSignIn: signIn, host: '127.0.0.1' });
     try {
       const res = await fetch(`http://127.0.0.1:${running.port}/logout`, { redirect: 'manual' });
       expect(res.status).toBe(302);
@@ -124,13 +135,15 @@ describe('startServer with signOutPath', () => {
     }
   });
 
-  test('refuses to start without the sign-out variables', async () => {
+  test('refuses to start without the sign-in variables, listing them with the others', async () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     jest.spyOn(process, 'exit').mockImplementation(((code: number) => {
       throw new Error(`exit ${code}`);
     }) as never);
-    const env = { COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEf123', COGNITO_CLIENT_IDS: 'client1' };
-    await expect(startServer({ routes: [], serviceName: 'demo-api', env, signOutPath: '/logout' })).rejects.toThrow('exit 1');
-    expect(stderr.mock.calls.map(([text]) => String(text)).join('')).toContain('COGNITO_HOSTED_UI_URL is not set but the service has the sign-out route');
+    await expect(startServer({ routes: [], serviceName: 'demo-api', env: { PORT: 'x' }, userSignIn: signIn })).rejects.toThrow('exit 1');
+    const printed = stderr.mock.calls.map(([text]) => String(text)).join('');
+    expect(printed).toContain('COGNITO_USER_POOL_ID is not set');
+    expect(printed).toContain('PORT="x" is not a TCP port');
+    expect(printed).toContain('COGNITO_HOSTED_UI_URL is not set but the service signs users in at the ALB');
   });
 });
