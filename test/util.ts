@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Testing } from 'projen';
 import { EksCognitoServiceProject, EksCognitoServiceProjectOptions } from '../src';
+import { SIGNED_IN_HOME } from '../src/create/spec-options';
+import { DEFAULT_ROUTES, RouteOptions } from '../src/spec';
 
 /** Options with every field optional, `name` defaulting to `demo-api`. */
 export type TestProjectOptions = Partial<EksCognitoServiceProjectOptions>;
@@ -46,4 +48,14 @@ export function readTree(dir: string): Record<string, string> {
     .filter((e) => e.name !== 'node_modules')
     .flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
   return Object.fromEntries(walk(dir).sort().map((f) => [relative(dir, f), readFileSync(f, 'utf-8')]));
+}
+
+/**
+ * The options with the default routes plus `create`'s signed-in `GET /` when they turn user sign-in on
+ * without an `alb-user` route, which `resolveSpec` refuses.
+ */
+export function withSignIn<T extends { readonly userAuth?: unknown; readonly routes?: readonly RouteOptions[] }>(options: T): T {
+  const routes = options.routes ?? DEFAULT_ROUTES;
+  if (!options.userAuth || routes.some((r) => r.auth === 'alb-user')) return options;
+  return { ...options, routes: [...routes, SIGNED_IN_HOME] };
 }

@@ -29,6 +29,9 @@ export function runtimeConfig(model: ServiceModel): Record<string, string> {
   if (model.userAuth) {
     data.ALB_ARN = model.userAuth.albArn ?? '';
     data.ALB_CLIENT_ID = deployed?.clientIds[model.userAuth.webClient.name] ?? '';
+    // The managed sign-out route sends the browser to the hosted UI's /logout, then back to the sign-in host.
+    data.COGNITO_HOSTED_UI_URL = `https://${model.cognito.domainPrefix}.auth.${model.region}.amazoncognito.com`;
+    data.SIGN_OUT_REDIRECT_URI = `https://${model.userAuth.host}/`;
   }
   return data;
 }

@@ -3,19 +3,19 @@
  * @see https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/
  */
 import { ALB_PREFIX, AnnotationSets, IngressTarget } from './annotation-set';
-import { ingressPaths } from './ingress-paths';
+import { IngressPath, ingressPaths } from './ingress-paths';
 import { KubeObject, objectMeta, Service } from './kube-objects';
 import { backendFor } from './service';
-import type { Route, ServiceModel } from '../spec/model';
+import type { ServiceModel } from '../spec/model';
 
 /** The IngressClass the AWS Load Balancer Controller's Helm chart creates. */
 export const INGRESS_CLASS = 'alb';
 
-/** What an Ingress is built from: its role, name and host, the routes it serves and its annotation sets in order. */
+/** What an Ingress is built from: its role, name and host, the paths it serves and its annotation sets in order. */
 export interface IngressSpec extends IngressTarget {
   /** `api` for token callers, `web` for signed-in users; names the file `ingress-<role>.yaml`. */
   readonly role: 'api' | 'web';
-  readonly routes: readonly Route[];
+  readonly paths: readonly IngressPath[];
   readonly annotationSets: readonly string[];
 }
 
@@ -25,7 +25,7 @@ export function ingressSpecs(model: ServiceModel): IngressSpec[] {
     role: 'api',
     name: model.name,
     host: model.host,
-    routes: model.routes.filter((r) => r.auth === 'bearer' || r.auth === 'none'),
+    paths: ingressPaths(model.routes.filter((r) => r.auth === 'bearer' || r.auth === 'none')),
     annotationSets: model.ingress.annotationSets,
   }];
   if (model.userAuth) {
@@ -33,12 +33,13 @@ export function ingressSpecs(model: ServiceModel): IngressSpec[] {
       role: 'web',
       name: `${model.name}-web`,
       host: model.userAuth.host,
-      routes: model.routes.filter((r) => r.auth === 'alb-user'),
+      // The managed sign-out route must see the session cookies, which only the sign-in host's ALB sets.
+      paths: [...ingressPaths(model.routes.filter((r) => r.auth === 'alb-user')), { path: model.userAuth.signOutPath, pathType: 'Exact' }],
       annotationSets: ['cognito-user-auth'],
     });
   }
   // An Ingress rule needs at least one path; an Ingress with no routes is not produced.
-  return specs.filter((s) => s.routes.length > 0);
+  return specs.filter((s) => s.paths.length > 0);
 }
 
 /** A networking.k8s.io/v1 Ingress for `spec`, every path pointing at `service`. */
@@ -53,7 +54,7 @@ export function buildIngress(model: ServiceModel, spec: IngressSpec, service: Se
       ingressClassName: INGRESS_CLASS,
       rules: [{
         host: spec.host,
-        http: { paths: ingressPaths(spec.routes).map((p) => ({ ...p, backend })) },
+        http: { paths: spec.paths.map((p) => ({ ...p, backend })) },
       }],
     },
   };

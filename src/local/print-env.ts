@@ -6,8 +6,11 @@ import type { ClientCredentials, DevCredentials } from './credentials-store';
 import type { IssuerSpec } from './issuer-spec';
 import { jwksPath } from './jwks';
 
-/** One `export NAME=value` line per variable, values shell-quoted, for an issuer on the given port. */
-export function renderEnv(spec: IssuerSpec, credentials: DevCredentials, port: number): string {
+/**
+ * One `export NAME=value` line per variable, values shell-quoted, for an issuer on the given port and a
+ * local ALB on `albPort`.
+ */
+export function renderEnv(spec: IssuerSpec, credentials: DevCredentials, port: number, albPort: number): string {
   const base = `http://127.0.0.1:${port}`;
   const idOf = (name: string): ClientCredentials => {
     const found = credentials.clients.get(name);
@@ -33,6 +36,8 @@ export function renderEnv(spec: IssuerSpec, credentials: DevCredentials, port: n
       ['ALB_CLIENT_SECRET', idOf(spec.userAuth.webClientName).clientSecret!],
       ['COGNITO_HOSTED_UI_URL', base],
       ['ALB_PUBLIC_KEYS_URI', `${base}${ALB_KEYS_PATH}`],
+      // The local equivalent of https://<userAuth.host>/, a logout URL the hosted UI accepts locally.
+      ['SIGN_OUT_REDIRECT_URI', `http://localhost:${albPort}/`],
     );
   }
   return vars.map(([name, value]) => `export ${name}=${shellQuote(value)}\n`).join('');

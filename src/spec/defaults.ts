@@ -20,6 +20,7 @@ export const DEFAULTS = {
   inboundCidrs: ['0.0.0.0/0'],
   annotationSets: ['bearer-api'],
   sessionTimeoutSeconds: 3600,
+  signOutPath: '/logout',
   healthCheckPath: '/readyz',
 } as const;
 

@@ -48,6 +48,8 @@ export interface UserAuth {
   readonly albArn?: string;
   /** Whether users may sign themselves up; false means only an administrator creates users. */
   readonly selfSignUp: boolean;
+  /** Path of the managed sign-out route on the sign-in host. */
+  readonly signOutPath: string;
   /** The web app client the ALB signs users in with. */
   readonly webClient: { readonly name: string; readonly logicalId: string; readonly callbackUrl: string };
 }

@@ -230,6 +230,12 @@ export interface UserAuthOptions {
    * @default false
    */
   readonly selfSignUp?: boolean;
+  /**
+   * Path of the managed sign-out route, served behind the sign-in Ingress: it expires the ALB's session
+   * cookies and sends the browser to the hosted UI's `/logout`.
+   * @default '/logout'
+   */
+  readonly signOutPath?: string;
 }
 
 /** The service's Deployment. */

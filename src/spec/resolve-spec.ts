@@ -36,6 +36,7 @@ export function resolveSpec(options: ServiceSpecOptions): ServiceModel {
   const routes = resolveRoutes(options.routes ?? DEFAULT_ROUTES, cognito.scopeByName, userAuth !== undefined, problems);
   const workload = resolveWorkload(options, name, problems);
   const ingress = resolveIngress(options, region, userAuth !== undefined, problems);
+  if (userAuth) checkSignInRoutes(userAuth, routes, problems);
   const issuerPort = options.local?.issuerPort ?? DEFAULTS.issuerPort;
   problems.check(rules.isIntIn(issuerPort, 1024, 65535) && issuerPort !== workload.port, 'local.issuerPort', issuerPort,
     'must be a port from 1024 to 65535 other than workload.port.');
@@ -56,6 +57,23 @@ export function resolveSpec(options: ServiceSpecOptions): ServiceModel {
     local: { issuerPort },
     labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': name, 'app.kubernetes.io/managed-by': 'eks-cognito-kit' },
   };
+}
+
+/**
+ * User sign-in only exists on the AWS side through an `alb-user` route (it is what puts a path on the
+ * sign-in Ingress), and the managed sign-out route must not shadow or be shadowed by a route.
+ */
+function checkSignInRoutes(userAuth: UserAuth, routes: readonly Route[], problems: Problems): void {
+  problems.check(routes.some((r) => r.auth === 'alb-user'), 'userAuth', { host: userAuth.host },
+    'has no route with auth: \'alb-user\', so no sign-in Ingress would be written; add { method: \'GET\', path: \'/\', auth: \'alb-user\' } to routes, or remove userAuth.');
+  const clash = routes.findIndex((r) => r.path === userAuth.signOutPath);
+  // An invalid path is reported once, by resolveUserAuth.
+  problems.check(clash < 0 || !isSignOutPath(userAuth.signOutPath), 'userAuth.signOutPath', userAuth.signOutPath,
+    `is also the path of routes[${clash}], and the managed sign-out route would shadow it; choose another signOutPath or route path.`);
+}
+
+function isSignOutPath(path: unknown): boolean {
+  return typeof path === 'string' && /^(?:\/[A-Za-z0-9._~-]+)+$/.test(path) && !['/healthz', '/readyz', '/oauth2/idpresponse'].includes(path);
 }
 
 /** Every scope some route needs, in declaration order. */
@@ -163,11 +181,16 @@ function resolveUserAuth(options: ServiceSpecOptions, region: string, host: stri
   }
   problems.check(u.selfSignUp === undefined || typeof u.selfSignUp === 'boolean', 'userAuth.selfSignUp', u.selfSignUp,
     'must be true or false.');
+  const signOutPath = u.signOutPath ?? DEFAULTS.signOutPath;
+  problems.check(isSignOutPath(signOutPath),
+    'userAuth.signOutPath', signOutPath,
+    'must be a fixed path of letters, digits and "._~-" segments other than /, /healthz, /readyz and /oauth2/idpresponse (for example "/logout").');
   return {
     host: u.host,
     sessionTimeoutSeconds: timeout,
     albArn: u.albArn,
     selfSignUp: u.selfSignUp === true,
+    signOutPath,
     webClient: { name: 'webClient', logicalId: 'WebClient', callbackUrl: `https://${u.host}/oauth2/idpresponse` },
   };
 }

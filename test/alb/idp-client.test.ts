@@ -1,9 +1,10 @@
 import { TestIdp } from './test-idp';
 import { exchangeCode, IdpEndpoints, IdpError } from '../../src/alb/idp-client';
 import { createIssuerRepo } from '../local/issuer-fixture';
+import { withSignIn } from '../util';
 
 describe('exchangeCode', () => {
-  const { spec } = createIssuerRepo({ userAuth: { host: 'app.example.com' } });
+  const { spec } = createIssuerRepo(withSignIn({ userAuth: { host: 'app.example.com' } }));
   const codeFrom = async (idp: TestIdp, clientId: string) => {
     idp.redirectUri = 'http://localhost:8081/oauth2/idpresponse';
     const res = await fetch(`${idp.url}/oauth2/authorize?client_id=${clientId}&redirect_uri=${encodeURIComponent(idp.redirectUri)}&response_type=code&state=s`, { redirect: 'manual' });

@@ -31,6 +31,7 @@ describe('readIngresses on a generated repository', () => {
       { path: '/app/profile', pathType: 'Exact', backend: 'demo-api:8080' },
       { path: '/app/orders', pathType: 'Prefix', backend: 'demo-api:8080' },
       { path: '/app/logout', pathType: 'Exact', backend: 'demo-api:8080' },
+      { path: '/logout', pathType: 'Exact', backend: 'demo-api:8080' },
     ]);
     expect(web.auth).toMatchObject({
       idp: { userPoolClientID: 'NotYetDeployed', userPoolDomain: 'demo-api-token-demo' },

@@ -2,13 +2,13 @@ import { Testing } from 'projen';
 import { parse } from 'yaml';
 import { DEFAULT_CLIENTS, DEFAULT_ROUTES, DEFAULT_SCOPES } from '../../src';
 import { validateCloudFormationTemplate } from '../schemas';
-import { createProject, TestProjectOptions } from '../util';
+import { createProject, TestProjectOptions, withSignIn } from '../util';
 
 const PATH = 'cognito/cognito-stack.yaml';
 
 /** The project's model and its parsed Cognito template. */
 function render(options: TestProjectOptions = {}) {
-  const project = createProject(options);
+  const project = createProject(withSignIn(options));
   const out = Testing.synth(project);
   const text = out[PATH];
   return { model: project.model, text: typeof text === 'string' ? text : JSON.stringify(text), template: typeof text === 'string' ? parse(text) : text };

@@ -23,10 +23,12 @@ describe('user sign-in (userAuth)', () => {
     for (const ing of ingresses(m)) expect([ing.metadata.name, validateAlbAnnotations(albAnnotations(ing), ing)]).toEqual([ing.metadata.name, []]);
   });
 
-  test('routes split by auth: bearer and none on the API host, alb-user on the sign-in host', () => {
+  test('routes split by auth: bearer and none on the API host, alb-user and the sign-out route on the sign-in host', () => {
     expect(pathsOf(api)).toEqual(['/api/demo/protectedRole (Prefix)', '/api/demo/protectedUpload (Exact)', '/status (Exact)']);
     expect(web.spec.rules.map((r: any) => r.host)).toEqual(['app.example.com']);
-    expect(pathsOf(web)).toEqual(['/app/profile (Exact)', '/app/orders (Prefix)']);
+    expect(pathsOf(web)).toEqual(['/app/profile (Exact)', '/app/orders (Prefix)', '/logout (Exact)']);
+    const custom = synthManifests({ userAuth: { host: 'app.example.com', signOutPath: '/app/sign-out' }, routes: ROUTES });
+    expect(pathsOf(custom['k8s/ingress-web.yaml'])).toContain('/app/sign-out (Exact)');
     expect(web.spec.ingressClassName).toBe('alb');
     for (const p of web.spec.rules[0].http.paths) expect(p.backend).toEqual({ service: { name: service.metadata.name, port: { number: 8080 } } });
   });
@@ -56,6 +58,14 @@ describe('user sign-in (userAuth)', () => {
     expect(m['k8s/config-map.yaml'].data).toMatchObject({ ALB_ARN: '', ALB_CLIENT_ID: '' });
   });
 
+  test('the ConfigMap tells the sign-out route where the hosted UI is and where to come back, and holds no secret', () => {
+    expect(m['k8s/config-map.yaml'].data).toMatchObject({
+      COGNITO_HOSTED_UI_URL: 'https://demo-api-token-demo.auth.ap-southeast-1.amazoncognito.com',
+      SIGN_OUT_REDIRECT_URI: 'https://app.example.com/',
+    });
+    expect(Object.keys(m['k8s/config-map.yaml'].data).filter((k) => /SECRET/.test(k))).toEqual([]);
+  });
+
   test('after deployment the pool ARN, domain prefix and ALB ARN are filled in', () => {
     const albArn = 'arn:aws:elasticloadbalancing:ap-southeast-1:123456789012:loadbalancer/app/k8s-demo-web/0123456789abcdef';
     const d = synthManifests({
@@ -75,6 +85,6 @@ describe('user sign-in (userAuth)', () => {
   test('no API Ingress when every route signs users in', () => {
     const only = synthManifests({ userAuth: { host: 'app.example.com' }, routes: [{ method: 'GET', path: '/app', auth: 'alb-user' }] });
     expect(Object.keys(only)).not.toContain('k8s/ingress-api.yaml');
-    expect(pathsOf(only['k8s/ingress-web.yaml'])).toEqual(['/app (Exact)']);
+    expect(pathsOf(only['k8s/ingress-web.yaml'])).toEqual(['/app (Exact)', '/logout (Exact)']);
   });
 });

@@ -2,11 +2,12 @@ import { AlbJwtVerifier } from 'aws-jwt-verify';
 import { AlbJwksCache } from 'aws-jwt-verify/alb-cache';
 import { createIssuerRepo, redirectingFetcher } from './issuer-fixture';
 import { IssuerConfigError, loadDevCredentials, RunningIssuer, signAlbToken, startIssuer } from '../../src/local';
+import { withSignIn } from '../util';
 
 describe('signAlbToken', () => {
   let issuer: RunningIssuer;
   beforeAll(async () => {
-    issuer = await startIssuer({ dir: createIssuerRepo({ userAuth: { host: 'app.example.com' } }).dir, port: 0 });
+    issuer = await startIssuer({ dir: createIssuerRepo(withSignIn({ userAuth: { host: 'app.example.com' } })).dir, port: 0 });
   });
   afterAll(() => issuer.close());
 

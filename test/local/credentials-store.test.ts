@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createIssuerRepo } from './issuer-fixture';
 import { IssuerConfigError, loadDevCredentials, toIssuerSpec } from '../../src/local';
 import { resolveSpec } from '../../src/spec';
+import { withSignIn } from '../util';
 
 const USER_AUTH = { host: 'app.example.com' };
 
@@ -80,7 +81,7 @@ describe('loadDevCredentials', () => {
 
   describe('with userAuth', () => {
     test('adds the web client and an ES256 ALB key with a UUID kid, both stable', () => {
-      const { dir, spec } = createIssuerRepo({ userAuth: USER_AUTH });
+      const { dir, spec } = createIssuerRepo(withSignIn({ userAuth: USER_AUTH }));
       const first = loadDevCredentials(dir, spec);
       const web = first.clients.get(spec.userAuth!.webClientName)!;
       expect(web.clientId).toMatch(/^[a-z0-9]{26}$/);
@@ -106,7 +107,7 @@ describe('loadDevCredentials', () => {
     });
 
     test('refuses a key of the wrong type', () => {
-      const { dir, spec } = createIssuerRepo({ userAuth: USER_AUTH });
+      const { dir, spec } = createIssuerRepo(withSignIn({ userAuth: USER_AUTH }));
       loadDevCredentials(dir, spec);
       const local = join(dir, '.eks-cognito-kit', 'local');
       writeFileSync(join(local, 'signing-key.pem'), readFileSync(join(local, 'alb-signing-key.pem')));

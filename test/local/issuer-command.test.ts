@@ -6,6 +6,7 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { createIssuerRepo, decodePart, redirectingFetcher } from './issuer-fixture';
 import { DevCredentials, loadDevCredentials, runIssuer } from '../../src/local';
+import { withSignIn } from '../util';
 
 const ROOT = join(__dirname, '..', '..');
 // The command as `npx eks-cognito-kit issuer` runs it: its own process, real stdout and stderr.
@@ -70,7 +71,7 @@ describe('eks-cognito-kit issuer', () => {
     });
 
     test('with userAuth and --port, adds the ALB variables on that port', () => {
-      const repo = createIssuerRepo({ userAuth: { host: 'app.example.com' } });
+      const repo = createIssuerRepo(withSignIn({ userAuth: { host: 'app.example.com' } }));
       const alb = evalInBash(runCli(['--print-env', '--port', '9555', '--dir', repo.dir], tmpdir()).stdout);
       const web = loadDevCredentials(repo.dir, repo.spec).clients.get(repo.spec.userAuth!.webClientName)!;
       expect(alb).toMatchObject({
@@ -80,7 +81,10 @@ describe('eks-cognito-kit issuer', () => {
         ALB_CLIENT_SECRET: web.clientSecret,
         COGNITO_HOSTED_UI_URL: 'http://127.0.0.1:9555',
         ALB_PUBLIC_KEYS_URI: 'http://127.0.0.1:9555/alb-keys',
+        SIGN_OUT_REDIRECT_URI: 'http://localhost:8081/',
       });
+      const onAlbPort = evalInBash(runCli(['--print-env', '--alb-port', '9556', '--dir', repo.dir], tmpdir()).stdout);
+      expect(onAlbPort.SIGN_OUT_REDIRECT_URI).toBe('http://localhost:9556/');
       expect(alb.COGNITO_CLIENT_IDS.split(',')).not.toContain(web.clientId);
     });
   });
@@ -117,7 +121,7 @@ describe('eks-cognito-kit issuer', () => {
 
   describe('--alb-token', () => {
     test('prints one signed x-amzn-oidc-data value for the user', async () => {
-      const { dir } = createIssuerRepo({ userAuth: { host: 'app.example.com' } });
+      const { dir } = createIssuerRepo(withSignIn({ userAuth: { host: 'app.example.com' } }));
       const io = memoryIo();
       expect(await runIssuer(['--alb-token', '--dir', dir, '--email', 'ana@example.com'], io)).toBe(0);
       expect(io.out).toMatch(/^[\w-]+={0,2}\.[\w-]+={0,2}\.[\w-]+={0,2}\n$/);

@@ -5,6 +5,7 @@ import { Project, Testing } from 'projen';
 import { renderCognitoTemplate } from '../../src/cognito/cognito-template';
 import { IssuerConfigError, LocalIssuerConfig, readIssuerSpec, toIssuerSpec } from '../../src/local';
 import { resolveSpec } from '../../src/spec';
+import { withSignIn } from '../util';
 
 const ALB_ARN = /^arn:aws:elasticloadbalancing:([a-z]{2}-(?:gov-)?[a-z]+-\d):\d{12}:loadbalancer\/app\/[a-zA-Z0-9-]{1,32}\/[0-9a-f]{16}$/;
 
@@ -43,7 +44,7 @@ describe('toIssuerSpec', () => {
   });
 
   describe('with userAuth', () => {
-    const model = resolveSpec({ name: 'a-very-long-service-name-for-the-alb-limit', region: 'eu-west-1', userAuth: { host: 'app.example.com' } });
+    const model = resolveSpec(withSignIn({ name: 'a-very-long-service-name-for-the-alb-limit', region: 'eu-west-1', userAuth: { host: 'app.example.com' } }));
     const spec = toIssuerSpec(model);
 
     test('names the web client and a well-formed fake ALB ARN in the region', () => {
@@ -69,7 +70,7 @@ describe('toIssuerSpec', () => {
     });
 
     test('follows userAuth.selfSignUp through the template', () => {
-      const open = toIssuerSpec(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: true } }));
+      const open = toIssuerSpec(resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: true } })));
       expect(open.userAuth!.selfSignUp).toBe(true);
     });
   });
@@ -108,7 +109,7 @@ describe('readIssuerSpec', () => {
   }
 
   test('reads back what toIssuerSpec wrote, marker included', () => {
-    const spec = toIssuerSpec(resolveSpec({ name: 'demo-api', userAuth: { host: 'app.example.com' } }));
+    const spec = toIssuerSpec(resolveSpec(withSignIn({ name: 'demo-api', userAuth: { host: 'app.example.com' } })));
     expect(readIssuerSpec(repoWith(JSON.stringify({ '//': 'marker', ...spec })))).toMatchObject(spec);
   });
 
@@ -117,7 +118,7 @@ describe('readIssuerSpec', () => {
     ['not JSON', '{', /not valid JSON.*npx projen/],
     ['of another shape', '{"region": 1}', /region must be a non-empty string.*clients must be/],
     ['from before the hosted UI', JSON.stringify({
-      ...toIssuerSpec(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com' } })),
+      ...toIssuerSpec(resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com' } }))),
       userAuth: { webClientName: 'webClient', albArn: 'arn', sessionTimeoutSeconds: 3600 },
     }), /userAuth must have callbackUrls.*npx projen/],
   ])('refuses a file that is %s, saying to run projen', (_what, contents, message) => {

@@ -1,4 +1,5 @@
 import { resolveSpec, SpecError } from '../../src';
+import { withSignIn } from '../util';
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -72,28 +73,43 @@ describe('resolveSpec', () => {
 
 describe('resolveSpec with user sign-in', () => {
   test('resolves selfSignUp to false unless set to true', () => {
-    expect(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com' } }).userAuth!.selfSignUp).toBe(false);
-    expect(resolveSpec({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: true } }).userAuth!.selfSignUp).toBe(true);
+    expect(resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com' } })).userAuth!.selfSignUp).toBe(false);
+    expect(resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: true } })).userAuth!.selfSignUp).toBe(true);
   });
 
   test('refuses a selfSignUp that is not a boolean', () => {
-    expect(problemsOf(() => resolveSpec({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: 'yes' as unknown as boolean } })))
+    expect(problemsOf(() => resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com', selfSignUp: 'yes' as unknown as boolean } }))))
       .toEqual(['userAuth.selfSignUp']);
   });
 
   test('refuses a client that clashes with the sign-in client', () => {
-    expect(problemsOf(() => resolveSpec({
+    expect(problemsOf(() => resolveSpec(withSignIn({
       name: 'a',
       userAuth: { host: 'app.example.com' },
       cognito: { clients: [{ name: 'web', scopes: ['demo.read'] }] },
-    }))).toEqual(['cognito.clients[0].name']);
+    })))).toEqual(['cognito.clients[0].name']);
   });
 
   test('requires the sign-in client among the deployed client ids', () => {
-    expect(problemsOf(() => resolveSpec({
+    expect(problemsOf(() => resolveSpec(withSignIn({
       name: 'a',
       userAuth: { host: 'app.example.com' },
       cognito: { deployed: { accountId: '123456789012', userPoolId: 'ap-southeast-1_Abc', clientIds: { readClient: 'a', writeClient: 'b', microService: 'c' } } },
-    }))).toEqual(['cognito.deployed.clientIds.webClient']);
+    })))).toEqual(['cognito.deployed.clientIds.webClient']);
+  });
+
+  test('refuses user sign-in without an alb-user route, naming the route to add', () => {
+    expect(() => resolveSpec({ name: 'a', userAuth: { host: 'app.example.com' } }))
+      .toThrow(/userAuth: \{"host":"app.example.com"\} has no route with auth: 'alb-user', so no sign-in Ingress would be written; add \{ method: 'GET', path: '\/', auth: 'alb-user' \} to routes, or remove userAuth\./);
+  });
+
+  test('resolves signOutPath to /logout, and refuses one that is no fixed path or that a route uses', () => {
+    expect(resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com' } })).userAuth!.signOutPath).toBe('/logout');
+    expect(resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com', signOutPath: '/auth/sign-out' } })).userAuth!.signOutPath).toBe('/auth/sign-out');
+    for (const bad of ['logout', '/', '/a/{id}', '/a/', '/readyz', '/oauth2/idpresponse', '/a b']) {
+      expect([bad, problemsOf(() => resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com', signOutPath: bad } })))]).toEqual([bad, ['userAuth.signOutPath']]);
+    }
+    expect(() => resolveSpec(withSignIn({ name: 'a', userAuth: { host: 'app.example.com', signOutPath: '/api/demo/protectedUpload' } })))
+      .toThrow(/userAuth\.signOutPath: "\/api\/demo\/protectedUpload" is also the path of routes\[1\], and the managed sign-out route would shadow it/);
   });
 });

@@ -1,5 +1,6 @@
 import { startIssuer } from '../../../src/local';
 import { parseIssuerArgs } from '../../../src/local/issuer-args';
+import { withSignIn } from '../../util';
 import { createIssuerRepo } from '../issuer-fixture';
 
 describe('the local ALB port', () => {
@@ -12,7 +13,7 @@ describe('the local ALB port', () => {
   });
 
   test('is the only http origin whose callback and sign-out URLs the web client accepts', async () => {
-    const { dir } = createIssuerRepo({ userAuth: { host: 'app.example.com' } });
+    const { dir } = createIssuerRepo(withSignIn({ userAuth: { host: 'app.example.com' } }));
     const issuer = await startIssuer({ dir, port: 0, albPort: 9191 });
     try {
       const clientId = issuer.credentials.clients.get(issuer.spec.userAuth!.webClientName)!.clientId;

@@ -7,6 +7,7 @@ import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { hashPassword, RunningIssuer, startIssuer, UserStore } from '../../../src/local';
 import type { ServiceSpecOptions } from '../../../src/spec';
+import { withSignIn } from '../../util';
 import { createIssuerRepo, redirectingFetcher } from '../issuer-fixture';
 
 /** A password that satisfies the default policy. */
@@ -31,7 +32,7 @@ export interface HostedUiIssuer {
 
 /** Starts an issuer for a repo with `userAuth` on app.example.com. */
 export async function startHostedUi(options: Partial<ServiceSpecOptions['userAuth']> = {}): Promise<HostedUiIssuer> {
-  const { dir } = createIssuerRepo({ userAuth: { host: 'app.example.com', ...options } });
+  const { dir } = createIssuerRepo(withSignIn({ userAuth: { host: 'app.example.com', ...options } }));
   let offset = 0;
   const logs: string[] = [];
   const issuer = await startIssuer({ dir, port: 0, log: (line) => logs.push(line), now: () => Date.now() + offset });

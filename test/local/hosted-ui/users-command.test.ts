@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { passwordProblems, runIssuer, UserStore, verifyPassword } from '../../../src/local';
+import { withSignIn } from '../../util';
 import { createIssuerRepo } from '../issuer-fixture';
 
 function memoryIo() {
@@ -8,7 +9,7 @@ function memoryIo() {
 }
 
 describe('eks-cognito-kit issuer users', () => {
-  const repo = () => createIssuerRepo({ userAuth: { host: 'app.example.com' } });
+  const repo = () => createIssuerRepo(withSignIn({ userAuth: { host: 'app.example.com' } }));
 
   test('add with --password stores a confirmed user with a scrypt hash in an owner-only file', async () => {
     const { dir } = repo();
