@@ -8,15 +8,6 @@ import type { ServiceModel } from '../spec';
 /** Path of the user-owned composition root, relative to `src/`, without its extension. */
 export const COMPOSITION_ROOT = './app';
 
-/**
- * The path of the managed sign-out route, or undefined without user sign-in. Read loosely until the
- * model's `userAuth.signOutPath` lands on main.
- */
-export function signOutPathOf(model: ServiceModel): string | undefined {
-  if (!model.userAuth) return undefined;
-  return (model.userAuth as { readonly signOutPath?: string }).signOutPath ?? '/logout';
-}
-
 /** Text of `src/routes.ts`: one entry per route, handlers imported from the user's files. */
 export function renderRouteTable(model: ServiceModel): string {
   const imports = [...model.routes]
@@ -44,9 +35,7 @@ export function renderRouteTable(model: ServiceModel): string {
 
 /** Text of `src/main.ts`, the process entry point: the kit's server, the routes, the owner's `configure` and user sign-in. */
 export function renderMain(model: ServiceModel): string {
-  const signOutPath = signOutPathOf(model);
-  const signIn = signOutPath === undefined ? undefined
-    : `userSignIn({ signOutPath: ${tsString(signOutPath)}, albUserRoutes: ${model.routes.some((r) => r.auth === 'alb-user')} })`;
+  const signIn = model.userAuth && `userSignIn({ signOutPath: ${tsString(model.userAuth.signOutPath)} })`;
   return [
     `import { configure } from ${tsString(COMPOSITION_ROOT)};`,
     "import { startServer } from './kit/server';",

@@ -5,19 +5,17 @@
  */
 import { toTsLiteral, tsString } from '../private/ts-literal';
 import type { Route, ServiceModel } from '../spec';
-import { signOutPathOf } from './route-table';
 
 /** Text of `test/routes.test.ts`. */
 export function renderRouteTests(model: ServiceModel): string {
   const allScopes = model.cognito.resourceServer.scopes.map((s) => s.fullName);
   const needsAlb = model.routes.some((r) => r.auth === 'alb-user');
-  const signOutPath = signOutPathOf(model);
   // The production values: the pool's hosted domain and the sign-in host.
-  const signOut = model.userAuth && signOutPath ? {
-    path: signOutPath,
+  const signOut = model.userAuth && {
+    path: model.userAuth.signOutPath,
     hostedUiUrl: `https://${model.cognito.domainPrefix}.auth.${model.region}.amazoncognito.com`,
     redirectUri: `https://${model.userAuth.host}/`,
-  } : undefined;
+  };
   return [
     "import type { Express } from 'express';",
     "import request from 'supertest';",

@@ -57,7 +57,7 @@ describe('ServiceWiring', () => {
 
   test('with user sign-in, the entry point mounts the sign-out route and the generated tests check it', () => {
     const custom = synth({ userAuth: { host: 'app.example.com' }, routes: [{ method: 'GET', path: '/', auth: 'alb-user' }] });
-    expect(custom['src/main.ts']).toContain("const signIn = userSignIn({ signOutPath: '/logout', albUserRoutes: true });");
+    expect(custom['src/main.ts']).toContain("const signIn = userSignIn({ signOutPath: '/logout' });");
     expect(custom['src/main.ts']).toContain("void startServer({ routes: ROUTES, serviceName: 'demo-api', configure, userSignIn: signIn });");
     const tests: string = custom['test/routes.test.ts'];
     expect(tests).toContain("const HOSTED_UI = 'https://demo-api-token-demo.auth.ap-southeast-1.amazoncognito.com';");

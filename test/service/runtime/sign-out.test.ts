@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import request from 'supertest';
+import { LocalKeyServer } from './local-key-server';
 import { expiresSession } from '../../../src/alb/session-cookies';
 import { createApp } from '../../../src/service/assets/src/kit/app';
 import { startServer } from '../../../src/service/assets/src/kit/server';
@@ -56,17 +57,16 @@ describe('GET /logout (the managed sign-out route)', () => {
 describe('userSignIn reading the environment', () => {
   const ISSUER = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123';
   const ALB_ARN = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/demo/50dc6c495c0c9188';
-  const GOOD = { ALB_CLIENT_ID: 'webclient123', COGNITO_HOSTED_UI_URL: `${HOSTED_UI}/`, SIGN_OUT_REDIRECT_URI: 'https://app.example.com/' };
-  const load = (env: NodeJS.ProcessEnv, albUserRoutes = false) => {
+  const GOOD = { ALB_ARN, ALB_CLIENT_ID: 'webclient123', COGNITO_HOSTED_UI_URL: `${HOSTED_UI}/`, SIGN_OUT_REDIRECT_URI: 'https://app.example.com/' };
+  const load = (env: NodeJS.ProcessEnv) => {
     const problems: string[] = [];
-    const added = userSignIn({ signOutPath: '/logout', albUserRoutes })((name) => env[name]?.trim() || undefined, problems, ISSUER);
+    const added = userSignIn({ signOutPath: '/logout' })((name) => env[name]?.trim() || undefined, problems, ISSUER);
     return { added, problems };
   };
 
   test('adds the sign-out route from the hosted UI origin, the web client and the sign-out URL', async () => {
     const { added, problems } = load(GOOD);
     expect(problems).toEqual([]);
-    expect(added?.albUser).toBeUndefined();
     const res = await request(createApp({ realm: 'demo', routes: [], ...added })).get('/logout').expect(302);
     expect(res.headers.location).toBe(`${HOSTED_UI}/logout?client_id=webclient123&logout_uri=https%3A%2F%2Fapp.example.com%2F`);
   });
@@ -77,21 +77,28 @@ describe('userSignIn reading the environment', () => {
     expect(res.headers.location).toBe('http://127.0.0.1:9400/logout?client_id=webclient123&logout_uri=http%3A%2F%2Flocalhost%3A8081%2F');
   });
 
-  test('with alb-user routes, also adds their check from ALB_ARN and the same web client', async () => {
+  test('adds the check of alb-user routes with ALB_ARN, the same web client and ALB_PUBLIC_KEYS_URI', async () => {
     const tokens = TestTokens.create({ region: 'eu-west-1', userPoolId: 'eu-west-1_AbCdEf123' });
-    const { added, problems } = load({ ...GOOD, ALB_ARN: ALB_ARN, ALB_CLIENT_ID: tokens.albClientId }, true);
-    expect(problems).toEqual([]);
-    const app = createApp({ realm: 'demo', routes: [{ method: 'GET', path: '/me', auth: 'alb-user', scopes: [], handler: ok }], ...added });
-    await request(app).get('/me').expect(401);
+    const keys = await LocalKeyServer.start((req, res) => (req.url === `/${tokens.albKid}` ? res.end(tokens.albPublicKeyPem) : res.writeHead(404).end()));
+    try {
+      const { added, problems } = load({ ...GOOD, ALB_ARN: tokens.albArn, ALB_CLIENT_ID: tokens.albClientId, ALB_PUBLIC_KEYS_URI: keys.url });
+      expect(problems).toEqual([]);
+      const app = createApp({ realm: 'demo', routes: [{ method: 'GET', path: '/me', auth: 'alb-user', scopes: [], handler: ok }], ...added });
+      await request(app).get('/me').expect(401);
+      await request(app).get('/me').set(tokens.albUser()).expect(200);
+      await request(app).get('/me').set(tokens.albUser({ header: { client: 'otherclient' } })).expect(401);
+    } finally {
+      await keys.close();
+    }
   });
 
-  test('lists every missing variable with its fix; ALB_ARN only with alb-user routes', () => {
+  test('lists every missing variable with its fix', () => {
     expect(load({}).problems).toEqual([
       expect.stringMatching(/^ALB_CLIENT_ID is not set but the service signs users in at the ALB: set it to/),
+      expect.stringMatching(/^ALB_ARN is not set but .*: set it to the load balancer ARN/),
       expect.stringMatching(/^COGNITO_HOSTED_UI_URL is not set but .*: set it to the hosted UI origin/),
       expect.stringMatching(/^SIGN_OUT_REDIRECT_URI is not set but .*: set it to a sign-out URL/),
     ]);
-    expect(load({}, true).problems).toContainEqual(expect.stringMatching(/^ALB_ARN is not set but the service signs users in at the ALB: set it to the load balancer ARN/));
   });
 
   test.each([
@@ -109,8 +116,8 @@ describe('userSignIn reading the environment', () => {
     expect(problems).toEqual([expect.stringContaining(message)]);
   });
 
-  test('with alb-user routes, a bad ALB_ARN names the variable and the value', () => {
-    expect(load({ ...GOOD, ALB_ARN: 'arn:aws:s3:::bucket' }, true).problems).toEqual([
+  test('a bad ALB_ARN names the variable and the value', () => {
+    expect(load({ ...GOOD, ALB_ARN: 'arn:aws:s3:::bucket' }).problems).toEqual([
       expect.stringContaining('ALB_ARN="arn:aws:s3:::bucket" is not an application load balancer ARN'),
     ]);
   });
@@ -118,12 +125,12 @@ describe('userSignIn reading the environment', () => {
 
 describe('startServer with userSignIn', () => {
   const env = { PORT: '0', COGNITO_USER_POOL_ID: 'eu-west-1_AbCdEf123', COGNITO_CLIENT_IDS: 'client1' };
-  const signIn = userSignIn({ signOutPath: '/logout', albUserRoutes: false });
+  const signIn = userSignIn({ signOutPath: '/logout' });
   afterEach(() => jest.restoreAllMocks());
 
   test('serves the sign-out route with the configuration of the environment', async () => {
     jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const signInEnv = { ALB_CLIENT_ID: 'webclient123', COGNITO_HOSTED_UI_URL: HOSTED_UI, SIGN_OUT_REDIRECT_URI: 'https://app.example.com/' };
+    const signInEnv = { ALB_ARN: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/demo/50dc6c495c0c9188', ALB_CLIENT_ID: 'webclient123', COGNITO_HOSTED_UI_URL: HOSTED_UI, SIGN_OUT_REDIRECT_URI: 'https://app.example.com/' };
     const running = await startServer({ routes: [], serviceName: 'demo-api', env: { ...env, ...signInEnv }, userSignIn: signIn, host: '127.0.0.1' });
     try {
       const res = await fetch(`http://127.0.0.1:${running.port}/logout`, { redirect: 'manual' });

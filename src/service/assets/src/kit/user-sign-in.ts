@@ -7,23 +7,21 @@ import { signOut } from './sign-out';
 export interface UserSignInOptions {
   /** The path of the sign-out route (userAuth.signOutPath). */
   readonly signOutPath: string;
-  /** Whether a route uses `alb-user`, which makes ALB_ARN required. */
-  readonly albUserRoutes: boolean;
 }
 
 const ALB_ARN = /^arn:(?:aws|aws-cn|aws-us-gov):elasticloadbalancing:[a-z]{2}-(?:gov-)?[a-z]+-\d:\d{12}:loadbalancer\/app\/[^/\s]+\/[0-9a-f]+$/;
 
 /**
- * User sign-in at the ALB for startServer: reads ALB_CLIENT_ID, COGNITO_HOSTED_UI_URL and
- * SIGN_OUT_REDIRECT_URI for the sign-out route, and ALB_ARN and ALB_PUBLIC_KEYS_URI for `alb-user`
- * routes, naming each variable in its problem; then adds the `alb-user` check and the sign-out route.
+ * User sign-in at the ALB for startServer: reads ALB_ARN, ALB_CLIENT_ID and ALB_PUBLIC_KEYS_URI for the
+ * `alb-user` check, COGNITO_HOSTED_UI_URL and SIGN_OUT_REDIRECT_URI for the sign-out route, naming each
+ * variable in its problem, and adds both to the app.
  */
 export function userSignIn(options: UserSignInOptions): ServerExtension {
   return (read, problems, issuer) => {
     const found = problems.length;
     const clientId = required(read, 'ALB_CLIENT_ID', 'set it to the app client id the load balancer authenticates with', problems);
     if (clientId && !CLIENT_ID.test(clientId)) problems.push(`ALB_CLIENT_ID="${clientId}" is not an app client id: copy it from the user pool's app clients`);
-    const albArn = options.albUserRoutes ? readAlbArn(read, problems) : undefined;
+    const albArn = readAlbArn(read, problems);
     const publicKeysUri = readUrl(read, 'ALB_PUBLIC_KEYS_URI', problems);
     const hostedUi = required(read, 'COGNITO_HOSTED_UI_URL', 'set it to the hosted UI origin, e.g. https://my-api-123.auth.eu-west-1.amazoncognito.com', problems);
     const hostedUiUrl = hostedUi && readUrl(read, 'COGNITO_HOSTED_UI_URL', problems);
@@ -33,10 +31,10 @@ export function userSignIn(options: UserSignInOptions): ServerExtension {
     }
     const redirect = required(read, 'SIGN_OUT_REDIRECT_URI', 'set it to a sign-out URL of the web app client, e.g. https://<userAuth.host>/', problems);
     const redirectUri = redirect && readUrl(read, 'SIGN_OUT_REDIRECT_URI', problems);
-    if (problems.length > found || !clientId || !hostedUiUrl || !redirectUri || !issuer) return undefined;
+    if (problems.length > found || !albArn || !clientId || !hostedUiUrl || !redirectUri || !issuer) return undefined;
     return {
+      albUser: albUserAuth(createAlbUserVerifier({ albArn, clientId, issuer, publicKeysUri })),
       signOut: { path: options.signOutPath, handler: signOut({ hostedUiUrl: new URL(hostedUiUrl).origin, clientId, redirectUri }) },
-      ...(albArn ? { albUser: albUserAuth(createAlbUserVerifier({ albArn, clientId, issuer, publicKeysUri })) } : {}),
     };
   };
 }
