@@ -29,7 +29,7 @@ export async function runBenchCommand(args: readonly string[], cwd: string = pro
     process.stderr.write(`bench takes no arguments, got "${args.join(' ')}"; settings come from the environment.\n\n${USAGE}\n`);
     return 2;
   }
-  const runtime = join(cwd, 'lib', 'kit', 'index.js');
+  const runtime = join(cwd, 'lib', 'kit', 'server.js');
   if (!existsSync(runtime)) {
     process.stderr.write(`bench: ${runtime} does not exist; run it in a generated repository after "npx projen compile", or run "npm run bench", which compiles first.\n`);
     return 1;

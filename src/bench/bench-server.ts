@@ -6,7 +6,17 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { RequestHandler } from 'express';
-import type * as Kit from '../service/assets/src/kit';
+import type * as BearerAuth from '../service/assets/src/kit/bearer-auth';
+import type * as Errors from '../service/assets/src/kit/errors';
+import type { RouteDefinition } from '../service/assets/src/kit/route';
+import type * as Server from '../service/assets/src/kit/server';
+
+/** The modules of the repository's compiled runtime the benchmark server uses. */
+interface Kit {
+  readonly bearerAuth: typeof BearerAuth.bearerAuth;
+  readonly InvalidTokenError: typeof Errors.InvalidTokenError;
+  readonly startServer: typeof Server.startServer;
+}
 
 /** The scope the protected benchmark routes require. */
 export const BENCH_SCOPE = 'https://bench.example.com/bench.read';
@@ -34,7 +44,7 @@ const handler: RequestHandler = (_req, res) => {
 // The reference the kit's verifier is measured against: the same bearer middleware (RFC 6750, the
 // route's scope), but aws-jwt-verify's CognitoJwtVerifier.verify() on every request: no verified-token
 // cache and the library's own parsing and signature check.
-async function libraryOnly(kit: typeof Kit, library: typeof CognitoJwtVerifier): Promise<RequestHandler> {
+async function libraryOnly(kit: Kit, library: typeof CognitoJwtVerifier): Promise<RequestHandler> {
   const verifier = library.create({
     userPoolId: process.env.COGNITO_USER_POOL_ID ?? '',
     tokenUse: 'access',
@@ -43,15 +53,12 @@ async function libraryOnly(kit: typeof Kit, library: typeof CognitoJwtVerifier):
   // The library fetches over https only; the bench's key server is plain http on 127.0.0.1.
   verifier.cacheJwks((await (await fetch(process.env.COGNITO_JWKS_URI ?? '')).json()) as Parameters<typeof verifier.cacheJwks>[0]);
   const authenticate = kit.bearerAuth({
-    verifier: {
-      verify: (token) => verifier.verify(token).catch(() => {
-        throw new kit.InvalidTokenError('The access token is invalid');
-      }),
-      isReady: () => true,
-      hydrate: async () => undefined,
-    },
-    scopes: [BENCH_SCOPE],
-  });
+    verify: (token) => verifier.verify(token).catch(() => {
+      throw new kit.InvalidTokenError('The access token is invalid');
+    }),
+    isReady: () => true,
+    hydrate: async () => undefined,
+  }, [BENCH_SCOPE]);
   return (req, res, next) => authenticate(req, res, (err?: unknown) => (err === undefined ? handler(req, res, next) : next(err)));
 }
 
@@ -64,9 +71,10 @@ async function libraryOnly(kit: typeof Kit, library: typeof CognitoJwtVerifier):
 async function serve(repo: string): Promise<number> {
   // Everything is loaded from the repository: its compiled runtime and its own express and aws-jwt-verify.
   const repoRequire = createRequire(join(repo, 'package.json'));
-  const kit = repoRequire(join(repo, 'lib', 'kit')) as typeof Kit;
+  const lib = (name: string): unknown => repoRequire(join(repo, 'lib', 'kit', name));
+  const kit = { ...lib('bearer-auth') as object, ...lib('errors') as object, ...lib('server') as object } as Kit;
   const { CognitoJwtVerifier: library } = repoRequire('aws-jwt-verify') as typeof import('aws-jwt-verify');
-  const routes: Kit.RouteDefinition[] = [
+  const routes: RouteDefinition[] = [
     { method: 'GET', path: OPEN_PATHS[0], auth: 'none', scopes: [], handler },
     { method: 'GET', path: '/bench/protected', auth: 'bearer', scopes: [BENCH_SCOPE], handler },
     { method: 'GET', path: OPEN_PATHS[1], auth: 'none', scopes: [], handler },

@@ -13,16 +13,14 @@ export function renderRouteTable(model: ServiceModel): string {
   const imports = [...model.routes]
     .sort((a, b) => a.handlerModule.localeCompare(b.handlerModule))
     .map((r) => `import { ${r.handler} } from ${tsString(`./handlers/${r.handlerModule}`)};`);
-  const entries = model.routes.map((r) => [
-    '  {',
-    `    method: ${tsString(r.method)},`,
-    `    path: ${tsString(r.expressPath)},`,
-    `    auth: ${tsString(r.auth)},`,
-    `    scopes: ${toTsLiteral(r.scopes.map((s) => s.fullName), '    ', false)},`,
-    // An identifier the spec validated, not data: the imported handler itself.
-    `    handler: ${r.handler},`,
-    '  },',
-  ].join('\n'));
+  const entries = model.routes.map((r) => {
+    // The handler is an identifier the spec validated, not data: the imported function itself.
+    const fields = [`method: ${tsString(r.method)}`, `path: ${tsString(r.expressPath)}`, `auth: ${tsString(r.auth)}`,
+      `scopes: ${toTsLiteral(r.scopes.map((s) => s.fullName), '    ', false)}`, `handler: ${r.handler}`];
+    // One line when it fits the kit's 150 columns, as prettier would print it; else a field per line.
+    const line = `  { ${fields.join(', ')} },`;
+    return line.length <= 150 && !line.includes('\n') ? line : ['  {', ...fields.map((f) => `    ${f},`), '  },'].join('\n');
+  });
   return [
     ...imports,
     "import type { RouteDefinition } from './kit/route';",
@@ -35,14 +33,17 @@ export function renderRouteTable(model: ServiceModel): string {
   ].join('\n');
 }
 
-/** Text of `src/main.ts`, the process entry point: the kit's server, the routes and the owner's `configure`. */
+/** Text of `src/main.ts`, the process entry point: the kit's server, the routes, the owner's `configure` and user sign-in. */
 export function renderMain(model: ServiceModel): string {
+  const signIn = model.userAuth && `userSignIn({ signOutPath: ${tsString(model.userAuth.signOutPath)} })`;
   return [
     `import { configure } from ${tsString(COMPOSITION_ROOT)};`,
     "import { startServer } from './kit/server';",
+    ...(signIn ? ["import { userSignIn } from './kit/user-sign-in';"] : []),
     "import { ROUTES } from './routes';",
     '',
-    `void startServer({ routes: ROUTES, serviceName: ${tsString(model.name)}, configure });`,
+    ...(signIn ? [`const signIn = ${signIn};`] : []),
+    `void startServer({ routes: ROUTES, serviceName: ${tsString(model.name)}, configure${signIn ? ', userSignIn: signIn' : ''} });`,
     '',
   ].join('\n');
 }

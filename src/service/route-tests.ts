@@ -10,17 +10,25 @@ import type { Route, ServiceModel } from '../spec';
 export function renderRouteTests(model: ServiceModel): string {
   const allScopes = model.cognito.resourceServer.scopes.map((s) => s.fullName);
   const needsAlb = model.routes.some((r) => r.auth === 'alb-user');
+  // The production values: the pool's hosted domain and the sign-in host.
+  const signOut = model.userAuth && {
+    path: model.userAuth.signOutPath,
+    hostedUiUrl: `https://${model.cognito.domainPrefix}.auth.${model.region}.amazoncognito.com`,
+    redirectUri: `https://${model.userAuth.host}/`,
+  };
   return [
     "import type { Express } from 'express';",
     "import request from 'supertest';",
     "import { configure } from '../src/app';",
     "import { createApp } from '../src/kit/app';",
-    ...(needsAlb ? ["import { createAlbUserVerifier } from '../src/kit/alb-user-verifier';"] : []),
+    ...(needsAlb ? ["import { albUserAuth, createAlbUserVerifier } from '../src/kit/alb-user-verifier';"] : []),
     "import { createBearerVerifier } from '../src/kit/bearer-verifier';",
+    ...(signOut ? ["import { signOut } from '../src/kit/sign-out';"] : []),
     "import { ROUTES } from '../src/routes';",
     "import { TestTokens } from './support/test-tokens';",
     '',
     'const tokens = TestTokens.create();',
+    ...(signOut ? [`const HOSTED_UI = ${tsString(signOut.hostedUiUrl)};`] : []),
     '// Marks every answer that passed through src/app.ts, to prove it runs before the routes.',
     "const CONFIGURED = 'x-test-configured';",
     'const app = createApp({',
@@ -28,12 +36,15 @@ export function renderRouteTests(model: ServiceModel): string {
     `  realm: ${tsString(model.name)},`,
     '  bearer: createBearerVerifier({ userPoolId: tokens.userPoolId, clientIds: [tokens.clientId], jwks: tokens.jwks }),',
     ...(needsAlb ? [
-      '  albUser: createAlbUserVerifier({',
+      '  albUser: albUserAuth(createAlbUserVerifier({',
       '    albArn: tokens.albArn,',
       '    clientId: tokens.albClientId,',
       '    issuer: tokens.issuer,',
       '    publicKey: { kid: tokens.albKid, pem: tokens.albPublicKeyPem },',
-      '  }),',
+      '  })),',
+    ] : []),
+    ...(signOut ? [
+      `  signOut: { path: ${tsString(signOut.path)}, handler: signOut({ hostedUiUrl: HOSTED_UI, clientId: tokens.albClientId, redirectUri: ${tsString(signOut.redirectUri)} }) },`,
     ] : []),
     '  configure: (service: Express) => {',
     '    configure(service);',
@@ -50,6 +61,7 @@ export function renderRouteTests(model: ServiceModel): string {
     "  test('the probes still answer', () => request(app).get('/healthz').expect(200));",
     '});',
     '',
+    ...(signOut ? renderSignOutBlock(signOut.path, signOut.redirectUri) : []),
     ...model.routes.flatMap((r) => renderRouteBlock(r)),
   ].join('\n');
 }
@@ -77,4 +89,30 @@ function renderRouteBlock(route: Route): string[] {
   }
   lines.push('});', '');
   return lines;
+}
+
+function renderSignOutBlock(path: string, redirectUri: string): string[] {
+  return [
+    `describe(${tsString(`GET ${path} (sign-out)`)}, () => {`,
+    `  const call = () => request(app).get(${tsString(path)});`,
+    `  test(${tsString("302 to the hosted UI's /logout with the client and the sign-out URL, never cached")}, async () => {`,
+    "    const res = await call().expect(302).expect('Cache-Control', 'no-store');",
+    '    const location = new URL(res.headers.location);',
+    '    expect(`${location.origin}${location.pathname}`).toBe(`${HOSTED_UI}/logout`);',
+    "    expect(location.searchParams.get('client_id')).toBe(tokens.albClientId);",
+    `    expect(location.searchParams.get('logout_uri')).toBe(${tsString(redirectUri)});`,
+    '  });',
+    "  test('expires every shard of the ALB session cookie, HttpOnly and Secure', async () => {",
+    "    const cookies = (await call()).headers['set-cookie'] as unknown as string[];",
+    "    expect(cookies.map((c) => c.split('=')[0])).toEqual([0, 1, 2, 3].map((i) => `AWSELBAuthSessionCookie-${i}`));",
+    '    for (const cookie of cookies) {',
+    '      expect(cookie).toMatch(/^AWSELBAuthSessionCookie-\\d=;/);',
+    "      expect(cookie).toContain('Max-Age=0');",
+    '      expect(cookie).toMatch(/; HttpOnly/);',
+    '      expect(cookie).toMatch(/; Secure/);',
+    '    }',
+    '  });',
+    '});',
+    '',
+  ];
 }

@@ -16,12 +16,16 @@ import { renderRouteTests } from './route-tests';
 /** Folder in the kit whose tree is copied verbatim into the generated repository. */
 export const SERVICE_ASSETS = 'src/service/assets';
 
+/** The runtime files of user sign-in at the ALB, shipped only when the spec has userAuth. */
+export const USER_SIGN_IN_FILES: readonly string[] = ['src/kit/alb-user-verifier.ts', 'src/kit/sign-out.ts', 'src/kit/user-sign-in.ts'];
+
 /** Renders every file of the service's code from the model. */
 export class ServiceWiring extends Component {
   constructor(project: TypeScriptProject, public readonly model: ServiceModel) {
     super(project);
 
     for (const asset of readAssetTree(SERVICE_ASSETS)) {
+      if (!model.userAuth && USER_SIGN_IN_FILES.includes(asset.path)) continue;
       new SourceFile(project, asset.path, { render: () => asset.text });
     }
     new SourceFile(project, 'src/routes.ts', { render: () => renderRouteTable(model) });

@@ -15,7 +15,7 @@ describe('eks-cognito-kit bench', () => {
   test('outside a compiled repository, names the missing runtime and the fix, and exits 1', async () => {
     const dir = tempDir();
     expect(await runBenchCommand([], dir)).toBe(1);
-    expect(printed(stderr)).toBe(`bench: ${join(dir, 'lib', 'kit', 'index.js')} does not exist; run it in a generated repository after "npx projen compile", or run "npm run bench", which compiles first.\n`);
+    expect(printed(stderr)).toBe(`bench: ${join(dir, 'lib', 'kit', 'server.js')} does not exist; run it in a generated repository after "npx projen compile", or run "npm run bench", which compiles first.\n`);
   });
 
   test('--help lists the settings; an argument is refused with exit 2', async () => {

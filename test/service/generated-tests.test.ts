@@ -30,9 +30,9 @@ describe('a generated repository with bearer, alb-user and public routes', () =>
     expect(() => execFileSync(bin('tsc'), ['--noEmit', '-p', 'test/tsconfig.json'], { cwd: dir, stdio: 'pipe' })).not.toThrow();
   });
 
-  test('its generated unit tests pass: 401/403/200, ALB user 401/200, public 200', () => {
+  test('its generated unit tests pass: 401/403/200, ALB user 401/200, public 200, sign-out 302', () => {
     const jest = spawnSync(bin('jest'), ['--config', 'package.json', '--rootDir', '.', '--coverage=false', '--ci'], { cwd: dir, encoding: 'utf-8' });
-    expect(jest.stderr).toMatch(/Tests:\s+13 passed, 13 total/);
+    expect(jest.stderr).toMatch(/Tests:\s+15 passed, 15 total/);
     expect(jest.status).toBe(0);
   }, 120_000);
 

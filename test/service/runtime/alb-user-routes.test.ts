@@ -1,7 +1,7 @@
 import type { Express, RequestHandler } from 'express';
 import request from 'supertest';
 import { LocalKeyServer } from './local-key-server';
-import { createAlbUserVerifier } from '../../../src/service/assets/src/kit/alb-user-verifier';
+import { albUserAuth, createAlbUserVerifier } from '../../../src/service/assets/src/kit/alb-user-verifier';
 import { createApp } from '../../../src/service/assets/src/kit/app';
 import { TestTokens } from '../../../src/service/assets/test/support/test-tokens';
 
@@ -18,7 +18,8 @@ function appWith(options: { publicKeysUri?: string; preload?: boolean }): Expres
     ...(options.publicKeysUri ? { publicKeysUri: options.publicKeysUri } : {}),
     ...(options.preload ? { publicKey: { kid: tokens.albKid, pem: tokens.albPublicKeyPem } } : {}),
   });
-  return createApp({ routes: [{ method: 'GET', path: '/me', auth: 'alb-user', scopes: [], handler: whoAmI }], realm: 'demo', albUser, log: () => undefined });
+  const routes = [{ method: 'GET', path: '/me', auth: 'alb-user', scopes: [], handler: whoAmI }] as const;
+  return createApp({ routes, realm: 'demo', albUser: albUserAuth(albUser), log: () => undefined });
 }
 
 describe('GET /me (alb-user)', () => {

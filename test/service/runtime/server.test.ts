@@ -1,7 +1,7 @@
 import type { Express, RequestHandler } from 'express';
 import { LocalKeyServer } from './local-key-server';
 import type { RouteDefinition } from '../../../src/service/assets/src/kit/route';
-import { startServer, type RunningServer } from '../../../src/service/assets/src/kit/server';
+import { startServer } from '../../../src/service/assets/src/kit/server';
 import { TestTokens } from '../../../src/service/assets/test/support/test-tokens';
 
 const SCOPE = 'https://gateway.example.com/demo.read';
@@ -21,7 +21,7 @@ const routes: RouteDefinition[] = [
 describe('startServer', () => {
   let keyServer: LocalKeyServer;
   let stdout: jest.SpyInstance;
-  let running: RunningServer | undefined;
+  let running: Awaited<ReturnType<typeof startServer>> | undefined;
   const env = (): NodeJS.ProcessEnv => ({
     PORT: '0',
     COGNITO_USER_POOL_ID: tokens.userPoolId,
@@ -43,7 +43,7 @@ describe('startServer', () => {
   });
 
   test('listens on a free port, loads the keys in the background and serves bearer routes', async () => {
-    running = await startServer({ routes, serviceName: 'demo-api', env: env() });
+    running = await startServer({ routes, serviceName: 'demo-api', host: '127.0.0.1', env: env() });
     const base = `http://127.0.0.1:${running.port}`;
     expect(printed()).toContain(`listening on ${base}\n`);
     await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200);
@@ -59,28 +59,28 @@ describe('startServer', () => {
         next();
       });
     });
-    running = await startServer({ routes, serviceName: 'demo-api', env: env(), configure });
+    running = await startServer({ routes, serviceName: 'demo-api', host: '127.0.0.1', env: env(), configure });
     const res = await fetch(`http://127.0.0.1:${running.port}/data`);
     expect(res.status).toBe(401);
     expect(res.headers.get('x-configured')).toBe('yes');
     expect(configure).toHaveBeenCalledTimes(1);
   });
 
-  test('keeps retrying the keys until the JWKS server answers', async () => {
+  test('keeps retrying the keys, on each readiness probe, until the JWKS server answers', async () => {
     keyServer.behaviour = (_req, res) => res.writeHead(503).end();
-    running = await startServer({ routes, serviceName: 'demo-api', env: env() });
+    running = await startServer({ routes, serviceName: 'demo-api', host: '127.0.0.1', env: env() });
     const base = `http://127.0.0.1:${running.port}`;
     await waitFor(async () => keyServer.requests.length >= 1);
     expect((await fetch(`${base}/readyz`)).status).toBe(503);
     keyServer.behaviour = LocalKeyServer.json(tokens.jwks);
     await waitFor(async () => (await fetch(`${base}/readyz`)).status === 200, 5000);
-    expect(printed()).toContain('signing keys not loaded yet; retrying');
+    expect(printed()).toContain('signing keys not loaded yet');
   });
 
   test('on SIGTERM, finishes the request in flight, stops accepting and exits 0', async () => {
     const before = process.listeners('SIGTERM');
     const exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
-    running = await startServer({ routes, serviceName: 'demo-api', env: env() });
+    running = await startServer({ routes, serviceName: 'demo-api', host: '127.0.0.1', env: env() });
     const base = `http://127.0.0.1:${running.port}`;
     const inFlight = fetch(`${base}/slow`);
     await waitFor(async () => waiting.length === 1);

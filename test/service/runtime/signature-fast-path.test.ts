@@ -108,7 +108,7 @@ describe('the signature fast path on hostile tokens', () => {
     reference = createBearerVerifier({ ...options, signatureFastPath: false });
     // aws-jwt-verify alone: only the transport is the kit's, because the keys are served over http on loopback.
     const library = CognitoJwtVerifier.create({ userPoolId: tokens.userPoolId, tokenUse: 'access', clientId: tokens.clientId },
-      { jwksCache: new SimpleJwksCache({ fetcher: createKeyFetcher({ url: `${keyServer.url}/jwks.json` }) }) });
+      { jwksCache: new SimpleJwksCache({ fetcher: createKeyFetcher(`${keyServer.url}/jwks.json`, () => undefined) }) });
     library.cacheJwks(jwks as Parameters<typeof library.cacheJwks>[0]);
     alone = (token) => library.verify(token);
     // The module object itself: the namespace import's bindings cannot be redefined.

@@ -1,12 +1,16 @@
 import express, { type RequestHandler } from 'express';
-import { albUserAuth } from './alb-user-auth';
-import type { AlbUserVerifier } from './alb-user-verifier';
 import { bearerAuth } from './bearer-auth';
 import type { BearerVerifier } from './bearer-verifier';
-import { errorHandler } from './error-handler';
-import { BadRequestError, ConfigError, ServiceError } from './errors';
-import { jsonLineLog, requestLog, type LogFunction } from './request-log';
+import { BadRequestError, ConfigError, errorHandler, ServiceError } from './errors';
 import type { RouteDefinition } from './route';
+
+/** Receives one structured log entry; the default writes it to stdout as one JSON line. */
+export type LogFunction = (entry: Record<string, unknown>) => void;
+
+/** Writes a log entry to stdout as one JSON line. */
+export const jsonLineLog: LogFunction = (entry) => {
+  process.stdout.write(`${JSON.stringify(entry)}\n`);
+};
 
 /** Options of createApp. */
 export interface AppOptions {
@@ -20,51 +24,40 @@ export interface AppOptions {
    */
   readonly bearer?: BearerVerifier;
   /**
-   * The ALB user verifier; required when a route uses `alb-user`.
+   * The check of `alb-user` routes (albUserAuth); required when a route uses `alb-user`.
    * @default none
    */
-  readonly albUser?: AlbUserVerifier;
+  readonly albUser?: RequestHandler;
   /**
-   * Whether /readyz answers 200.
-   * @default the bearer verifier's isReady(), or always ready without one
+   * The sign-out route (GET), mounted before the route table.
+   * @default none
    */
-  readonly isReady?: () => boolean;
+  readonly signOut?: { readonly path: string; readonly handler: RequestHandler };
   /**
    * Receives one entry per request and one per unexpected error.
    * @default one JSON line on stdout
    */
   readonly log?: LogFunction;
   /**
-   * Adds the owner's app-wide middleware (CORS, metrics, a body parser for another type); called once,
-   * after the kit's own middleware and probes and before the routes, so it runs before authentication.
+   * Adds the owner's app-wide middleware (CORS, metrics); called once, after the probes and before the routes and their checks.
    * @default nothing is added
    */
   readonly configure?: (app: express.Express) => void;
 }
 
-/** The largest accepted JSON request body; larger bodies get 413. */
-export const JSON_BODY_LIMIT = '1mb';
-
-/**
- * The deepest nesting of arrays and objects accepted in a JSON request body; deeper bodies get 400.
- * A megabyte of `[` parses fine but overflows the stack of any recursive walk, JSON.stringify included.
- */
+/** The deepest nesting accepted in a JSON body: a megabyte of `[` parses, but overflows any recursive walk (JSON.stringify too). */
 export const JSON_MAX_DEPTH = 64;
 
-// RFC 7230 quoted-string without escapes; RFC 6749 section 3.3 scope-token.
-const REALM = /^[\x20\x21\x23-\x5B\x5D-\x7E]+$/;
-const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-
-/**
- * Builds the Express app: probes, every route behind the middleware its `auth` asks for, a JSON
- * body parser, JSON 404s, one error handler and one log line per request. Throws a ConfigError
- * listing every inconsistency, e.g. a `bearer` route without a bearer verifier.
- */
+/** Builds the Express app: probes, the routes behind their checks and a JSON body parser (1 MB), JSON 404s, one error handler, one log line per request. */
 export function createApp(options: AppOptions): express.Express {
-  const problems = appProblems(options);
-  if (problems.length > 0) throw new ConfigError(problems);
+  // A route whose check is missing (a `bearer` route without a verifier) is refused, never served open.
+  const checkOf = { 'bearer': undefined, 'alb-user': options.albUser, 'none': undefined };
+  const checks = options.routes.map((r) => (r.auth === 'bearer' && options.bearer ? bearerAuth(options.bearer, r.scopes) : checkOf[r.auth]));
+  const unchecked = options.routes.filter((route, i) => route.auth !== 'none' && checks[i] === undefined);
+  if (unchecked.length > 0) {
+    throw new ConfigError(unchecked.map((r) => `route ${r.method} ${r.path} uses auth '${r.auth}' but has no check: pass ${r.auth === 'bearer' ? 'bearer' : 'albUser'} to createApp`));
+  }
   const log = options.log ?? jsonLineLog;
-  const isReady = options.isReady ?? (() => options.bearer?.isReady() ?? true);
   const app = express();
   app.disable('x-powered-by');
   // Responses are per-caller API data, not cacheable documents: skip hashing every body for an ETag.
@@ -72,25 +65,39 @@ export function createApp(options: AppOptions): express.Express {
   app.use(requestLog(log));
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => {
-    const ready = isReady();
+    // Ready once the signing keys are loaded (a pod without them answers every token with 503); until
+    // then each probe, the kubelet's or the ALB's, retries their download.
+    const ready = options.bearer?.isReady() ?? true;
+    if (!ready) options.bearer?.hydrate().then(() => log({ msg: 'signing keys loaded' }), () => log({ level: 'warn', msg: 'signing keys not loaded yet' }));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting' });
   });
   options.configure?.(app);
-  const json = express.json({ limit: JSON_BODY_LIMIT, verify: (_req, _res, body, encoding) => assertJsonDepth(body, encoding) });
-  for (const route of options.routes) {
+  if (options.signOut) app.get(options.signOut.path, options.signOut.handler);
+  const json = express.json({ limit: '1mb', verify: (_req, _res, body, encoding) => assertJsonDepth(body, encoding) });
+  options.routes.forEach((route, i) => {
     const method = route.method.toLowerCase() as Lowercase<RouteDefinition['method']>;
     // Authenticate before parsing, so anonymous callers cannot make the service read bodies.
-    app[method](route.path, ...authenticate(route, options), json, route.handler);
-  }
+    app[method](route.path, ...(checks[i] ? [checks[i]] : []), json, route.handler);
+  });
   app.use((_req, _res, next) => next(new ServiceError(404, 'not_found', 'No route matches this method and path')));
-  app.use(errorHandler({ realm: options.realm, log }));
+  app.use(errorHandler(options.realm, log));
   return app;
 }
 
-function authenticate(route: RouteDefinition, options: AppOptions): RequestHandler[] {
-  if (route.auth === 'bearer' && options.bearer) return [bearerAuth({ verifier: options.bearer, scopes: route.scopes })];
-  if (route.auth === 'alb-user' && options.albUser) return [albUserAuth(options.albUser)];
-  return [];
+// One entry per request when its response ends: method, path without the query string (which may
+// carry secrets), status and duration; never a header.
+function requestLog(log: LogFunction): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    res.once('close', () => {
+      const time = new Date().toISOString();
+      const durationMs = Math.round((performance.now() - started) * 100) / 100;
+      // `aborted`: the client went away before the response was complete.
+      const aborted = res.writableFinished ? {} : { aborted: true };
+      log({ time, method: req.method, path: req.originalUrl.split('?', 1)[0], status: res.statusCode, durationMs, ...aborted });
+    });
+    next();
+  };
 }
 
 // One pass over the raw bytes before parsing. Multi-byte UTF-8 sequences never contain ASCII bytes,
@@ -102,36 +109,9 @@ function assertJsonDepth(body: Buffer, encoding: string): void {
   let inString = false;
   for (let i = 0; i < body.length; i++) {
     const byte = body[i];
-    if (inString) {
-      if (byte === 0x5c) i++; // a backslash escapes the next character
-      else if (byte === 0x22) inString = false;
-    } else if (byte === 0x22) {
-      inString = true;
-    } else if (byte === 0x5b || byte === 0x7b) {
-      if (++depth > JSON_MAX_DEPTH) throw new BadRequestError(`The JSON body nests deeper than ${JSON_MAX_DEPTH} levels`);
-    } else if (byte === 0x5d || byte === 0x7d) {
-      depth--;
-    }
+    if (inString && byte === 0x5c) i++; // a backslash escapes the next character
+    else if (byte === 0x22) inString = !inString;
+    else if (!inString && (byte === 0x5b || byte === 0x7b) && ++depth > JSON_MAX_DEPTH) throw new BadRequestError(`The JSON body nests deeper than ${JSON_MAX_DEPTH} levels`);
+    else if (!inString && (byte === 0x5d || byte === 0x7d)) depth--;
   }
-}
-
-function appProblems(options: AppOptions): string[] {
-  const problems: string[] = [];
-  if (!REALM.test(options.realm)) problems.push(`realm "${options.realm}" must be non-empty printable ASCII without " or \\: use the service name`);
-  const seen = new Set<string>();
-  for (const route of options.routes) {
-    const name = `${route.method} ${route.path}`;
-    const badScopes = route.scopes.filter((scope) => !SCOPE.test(scope)).map((s) => JSON.stringify(s));
-    if (seen.has(name)) problems.push(`route ${name} is defined twice: keep one`);
-    seen.add(name);
-    if (!route.path.startsWith('/')) problems.push(`route ${name} has a path that does not start with /`);
-    if (['/healthz', '/readyz'].includes(route.path)) problems.push(`route ${name} clashes with the built-in probe: choose another path`);
-    if (route.auth === 'bearer' && !options.bearer) problems.push(`route ${name} uses auth 'bearer' but no bearer verifier was given: pass bearer: createBearerVerifier(...)`);
-    if (route.auth === 'alb-user' && !options.albUser) {
-      problems.push(`route ${name} uses auth 'alb-user' but no ALB user verifier was given: pass albUser: createAlbUserVerifier(...)`);
-    }
-    if (route.auth !== 'bearer' && route.scopes.length > 0) problems.push(`route ${name} lists scopes but uses auth '${route.auth}': scopes apply to bearer routes only`);
-    if (badScopes.length > 0) problems.push(`route ${name} has invalid scopes ${badScopes.join(', ')}: a scope has no spaces, quotes or backslashes`);
-  }
-  return problems;
 }

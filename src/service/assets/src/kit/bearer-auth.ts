@@ -1,32 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, RequestHandler, Response } from 'express';
 import { bearerContextOf, type BearerVerifier } from './bearer-verifier';
-import { BadRequestError, InsufficientScopeError, InvalidTokenError, UnauthorizedError } from './errors';
+import { BadRequestError, InvalidTokenError, ServiceError, UnauthorizedError } from './errors';
 import type { BearerAuthContext } from './route';
 
-/** Options of bearerAuth. */
-export interface BearerAuthOptions {
-  /** The process-wide access-token verifier. */
-  readonly verifier: BearerVerifier;
-  /** The scopes the route requires, all of them. */
-  readonly scopes: readonly string[];
-}
-
-/** The longest Authorization header looked at; Cognito access tokens are a few kilobytes at most. */
-export const MAX_AUTHORIZATION_LENGTH = 8192;
+// The longest Authorization header looked at; Cognito access tokens are a few kilobytes at most.
+const MAX_AUTHORIZATION_LENGTH = 8192;
 
 /**
  * Express middleware for `bearer` routes (RFC 6750): reads exactly one bearer token from the
- * Authorization header, verifies it, checks the route's scopes and sets `res.locals.auth`.
- * Failures go to the error handler as ServiceErrors carrying the challenge to send.
+ * Authorization header, verifies it, checks that it has every one of the route's scopes and sets
+ * `res.locals.auth`. Failures go to the error handler as ServiceErrors carrying the challenge to send.
  */
-export function bearerAuth(options: BearerAuthOptions): RequestHandler {
-  const required = [...options.scopes];
-  const { verifier } = options;
+export function bearerAuth(verifier: BearerVerifier, scopes: readonly string[]): RequestHandler {
   // Runs on every request of the route: no closure or array is allocated on the cached-token path.
   const grant = (auth: BearerAuthContext, res: Response, next: NextFunction): void => {
-    for (const scope of required) {
-      if (!auth.scopes.includes(scope)) return next(new InsufficientScopeError(required));
+    for (const scope of scopes) {
+      if (!auth.scopes.includes(scope)) {
+        const challenge = { error: 'insufficient_scope', scope: scopes } as const;
+        return next(new ServiceError(403, 'insufficient_scope', 'The access token lacks a scope this route requires', challenge));
+      }
     }
     res.locals.auth = auth;
     next();
@@ -40,39 +33,29 @@ export function bearerAuth(options: BearerAuthOptions): RequestHandler {
       const known = verifier.peek?.(value);
       if (known !== undefined) {
         assertNoQueryToken(req);
-        grant(known, res, next);
-        return;
+        return grant(known, res, next);
       }
       token = parseBearerCredential(value, req);
     } catch (err) {
-      next(err);
-      return;
+      return next(err);
     }
     verifier.verify(token).then((claims) => grant(bearerContextOf(claims), res, next), next);
   };
-}
-
-/** Returns the request's single bearer token, or throws the ServiceError RFC 6750 prescribes. */
-export function readBearerToken(req: IncomingMessage): string {
-  return parseBearerCredential(readAuthorization(req), req);
 }
 
 // The value of the request's only Authorization header; Node keeps only the first of repeated
 // headers, the raw list shows them all.
 function readAuthorization(req: IncomingMessage): string {
   let value: string | undefined;
-  let count = 0;
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i];
     // The common spellings first: no lowercase copy of the name on the hot path.
     if (name.length === 13 && (name === 'Authorization' || name === 'authorization' || name.toLowerCase() === 'authorization')) {
-      count++;
-      value = raw[i + 1];
+      if (value !== undefined) throw multipleCredentials();
+      value = req.rawHeaders[i + 1];
     }
   }
   if (value === undefined) throw new UnauthorizedError('This route requires a bearer access token', {});
-  if (count > 1) throw multipleCredentials();
   if (value.length > MAX_AUTHORIZATION_LENGTH) throw new BadRequestError('The Authorization header is too large', { error: 'invalid_request' });
   return value;
 }

@@ -1,17 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAlbUserVerifier } from './alb-user-verifier';
-import { createApp, type AppOptions } from './app';
-import { createBearerVerifier, type BearerVerifier } from './bearer-verifier';
-import { loadConfig, type ServiceConfig } from './config';
+import { createApp, jsonLineLog, type AppOptions, type LogFunction } from './app';
+import { createBearerVerifier } from './bearer-verifier';
+import { readConfig, type EnvReader, type ServiceConfig } from './config';
 import { ConfigError } from './errors';
-import { jsonLineLog, type LogFunction } from './request-log';
-import type { RouteDefinition } from './route';
+
+/** Reads an optional part's settings (user sign-in) into the configuration problems and returns what it adds to the app. */
+export type ServerExtension = (read: EnvReader, problems: string[], issuer: string | undefined) => Partial<AppOptions> | undefined;
 
 /** Options of startServer. */
-export interface StartServerOptions {
-  /** Every route the service serves. */
-  readonly routes: readonly RouteDefinition[];
+export interface StartServerOptions extends Pick<AppOptions, 'routes' | 'configure'> {
   /** The service name, used as the bearer realm and in log entries. */
   readonly serviceName: string;
   /**
@@ -25,61 +23,42 @@ export interface StartServerOptions {
    */
   readonly host?: string;
   /**
-   * Adds the owner's app-wide middleware; passed to createApp (see AppOptions.configure).
-   * @default nothing is added
+   * User sign-in at the ALB, which main.ts passes when the spec has it (see user-sign-in.ts).
+   * @default none
    */
-  readonly configure?: AppOptions['configure'];
-}
-
-/** A listening service. */
-export interface RunningServer {
-  /** The underlying HTTP server. */
-  readonly server: Server;
-  /** The port actually bound (useful with PORT=0). */
-  readonly port: number;
-  /** Stops accepting connections, lets in-flight requests finish and stops background work. */
-  close(): Promise<void>;
+  readonly userSignIn?: ServerExtension;
 }
 
 // Longer than the ALB's default 60 s idle timeout, so the ALB never reuses a connection the pod closed.
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const SHUTDOWN_GRACE_MS = 10_000;
 
-/**
- * Starts the service: reads the configuration (printing the problems and exiting 1 when it is
- * invalid), builds the verifiers once, listens on PORT, loads the signing keys in the background
- * and shuts down gracefully on SIGTERM or SIGINT (exit 0).
- */
-export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const config = loadOrExit(options);
+/** Starts the service on PORT (exit 1 on a configuration problem); close(), SIGTERM and SIGINT let requests in flight finish. */
+export async function startServer(options: StartServerOptions): Promise<{ readonly port: number; close(): Promise<void> }> {
+  const { config, extra } = loadOrExit(options);
   const log: LogFunction = (entry) => jsonLineLog({ service: options.serviceName, ...entry });
-  const bearer = options.routes.some((route) => route.auth === 'bearer')
-    ? createBearerVerifier({ userPoolId: config.userPoolId, clientIds: config.clientIds, jwksUri: config.jwksUri })
-    : undefined;
-  const albUser = config.albUser ? createAlbUserVerifier({ ...config.albUser, issuer: config.issuer }) : undefined;
-  const server = createServer(createApp({ routes: options.routes, realm: options.serviceName, bearer, albUser, log, configure: options.configure }));
+  const bearer = options.routes.some((route) => route.auth === 'bearer') ? createBearerVerifier(config) : undefined;
+  const { routes, configure } = options;
+  const server = createServer(createApp({ routes, realm: options.serviceName, bearer, log, configure, ...extra }));
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.port, options.host, resolve));
   const port = (server.address() as AddressInfo).port;
   process.stdout.write(`listening on http://127.0.0.1:${port}\n`);
-  const stopHydrating = bearer ? hydrateInBackground(bearer, log) : () => undefined;
+
+  // The first download of the signing keys; while it fails, each readiness probe retries it (see createApp).
+  bearer?.hydrate().then(() => log({ msg: 'signing keys loaded' }), () => log({ level: 'warn', msg: 'signing keys not loaded yet' }));
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve, reject) => {
-      stopHydrating();
-      process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
-      // Keep-alive connections turn idle as their last response ends; close them as they do.
-      const idle = setInterval(() => server.closeIdleConnections(), 100).unref();
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
-      server.close((err) => {
-        clearInterval(idle);
-        clearTimeout(force);
-        if (err) reject(err);
-        else resolve();
-      });
-      server.closeIdleConnections();
+    if (closing) return closing;
+    process.off('SIGTERM', onSignal).off('SIGINT', onSignal);
+    // Keep-alive connections turn idle as their last response ends; close them as they do.
+    const idle = setInterval(() => server.closeIdleConnections(), 100).unref();
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    closing = new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))).finally(() => {
+      clearInterval(idle);
+      clearTimeout(force);
     });
     return closing;
   };
@@ -88,35 +67,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close().then(() => process.exit(0), () => process.exit(1));
   }
   process.once('SIGTERM', onSignal).once('SIGINT', onSignal);
-  return { server, port, close };
+  return { port, close };
 }
 
-// Loads the signing keys without blocking start-up (/readyz turns 200 once they are), retrying with a
-// backoff from 0.5 s doubling to 30 s. Returns a function that stops the retries.
-function hydrateInBackground(verifier: BearerVerifier, log: LogFunction): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const attempt = (delayMs: number): void => {
-    if (stopped || verifier.isReady()) return;
-    verifier.hydrate().then(() => log({ msg: 'signing keys loaded' }), () => {
-      if (stopped) return;
-      log({ level: 'warn', msg: 'signing keys not loaded yet; retrying', retryInMs: delayMs });
-      timer = setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs).unref();
-    });
-  };
-  attempt(500);
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
-}
-
-function loadOrExit(options: StartServerOptions): ServiceConfig {
-  try {
-    return loadConfig(options.env ?? process.env, { requireAlbUser: options.routes.some((route) => route.auth === 'alb-user') });
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`${options.serviceName}: ${err.message}\n`);
-    return process.exit(1);
-  }
+function loadOrExit(options: StartServerOptions): { config: ServiceConfig; extra?: Partial<AppOptions> } {
+  const env = options.env ?? process.env;
+  const read: EnvReader = (name) => env[name]?.trim() || undefined;
+  const problems: string[] = [];
+  const config = readConfig(read, problems);
+  const extra = options.userSignIn?.(read, problems, config?.issuer);
+  if (config !== undefined && problems.length === 0) return { config, extra };
+  process.stderr.write(`${options.serviceName}: ${new ConfigError(problems).message}\n`);
+  return process.exit(1);
 }

@@ -2,8 +2,8 @@ import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:c
 import type { JwksCache } from 'aws-jwt-verify/jwk';
 import type { DecomposedJwt } from 'aws-jwt-verify/jwt';
 
-/** The shortest RSA key accepted for RS256 (RFC 7518 section 3.3). */
-export const MIN_RSA_BITS = 2048;
+// The shortest RSA key accepted for RS256 (RFC 7518 section 3.3).
+const MIN_RSA_BITS = 2048;
 
 // Keyed by the JWK object: a JWKS refresh replaces the objects, which drops stale keys.
 const rsaKeys = new WeakMap<object, KeyObject | null>();

@@ -3,24 +3,15 @@ const FILTER_SLOTS = 16_384;
 // The tail of a token is its signature, which differs between any two tokens.
 const FINGERPRINT_CHARS = 24;
 
-/**
- * Remembers tokens that passed every check until their `exp`, so a token that comes back skips
- * verification; a rejected token is checked again every time. Entries are found by a fingerprint of the
- * token's tail (cheaper than hashing a kilobyte string per request) and match only when the stored token
- * equals the presented one. A token is admitted on its second verification: callers reuse a token for
- * its lifetime, while a flood of distinct tokens would otherwise churn the cache and swell the heap.
- */
+/** Remembers tokens that passed every check until their `exp`, so one that comes back skips verification. */
 export class VerifiedTokenCache<T> {
+  // Found by a fingerprint of the token's tail (cheaper than hashing a kilobyte string per request);
+  // an entry matches only the exact token.
   private readonly entries = new Map<number, { readonly token: string; readonly value: T; readonly expiresAtMs: number }>();
   private readonly seen = new Int32Array(FILTER_SLOTS);
 
   /** Keeps at most `maxEntries` tokens, dropping the oldest to make room. */
   constructor(private readonly maxEntries = 10_000) {}
-
-  /** The number of tokens currently stored. */
-  get size(): number {
-    return this.entries.size;
-  }
 
   /** Returns the stored value of this exact token, if it has not yet expired. */
   get(token: string, nowMs: number = Date.now()): T | undefined {
@@ -37,7 +28,8 @@ export class VerifiedTokenCache<T> {
     const expiresAtMs = expSeconds * 1000;
     if (!(expiresAtMs > Date.now()) || this.maxEntries < 1) return;
     const key = fingerprint(token);
-    // A direct-mapped filter of fingerprints seen once; a collision only admits a token early.
+    // Admitted on its second verification: callers reuse a token for its lifetime, while a flood of
+    // distinct tokens would churn the cache. A direct-mapped filter; a collision only admits early.
     if (this.seen[key % FILTER_SLOTS] !== key) {
       this.seen[key % FILTER_SLOTS] = key;
       return;
