@@ -1,7 +1,8 @@
 /**
- * The kit end to end, as a new user runs it: `npm pack` of this checkout, `create demo-api --yes` from
- * the tarball, a real install, projen synth, the generated unit tests, `npm run integ` against the local
- * issuer, seed 003's own demo-api.sh against `npm run dev`, and every artifact against the upstream schemas.
+ * The kit end to end, as a new user runs it: `npm pack` of this checkout, `create demo-api --yes
+ * --user-auth-host app.example.com` from the tarball, a real install, projen synth, the generated unit
+ * tests, `npm run integ` through the local ALB (bearer cases, and a real sign-in and sign-out), seed 003's
+ * own demo-api.sh against `npm run dev`, and every artifact against the upstream schemas.
  * One scaffold (one install) serves every test.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import * as YAML from 'yaml';
 import { targetPathOf, templateFiles } from '../../src/create/render';
 import { resolveSpec } from '../../src/spec';
 import { validateCloudFormationTemplate, validateEksctl, validateKubernetes } from '../schemas';
+import { withSignIn } from '../util';
 import { run, start, waitFor } from './run';
 
 const KIT = join(__dirname, '..', '..');
@@ -37,9 +39,9 @@ beforeAll(() => {
   kitTarball = pack(KIT);
 }, 300_000);
 
-describe('create demo-api --yes, installed from npm pack', () => {
+describe('create demo-api --yes --user-auth-host app.example.com, installed from npm pack', () => {
   beforeAll(() => {
-    kit(['create', 'demo-api', '--yes', '--kit-spec', kitTarball], WORK);
+    kit(['create', 'demo-api', '--yes', '--user-auth-host', 'app.example.com', '--kit-spec', kitTarball], WORK);
   }, 600_000);
 
   test('made a first commit and `npx projen` leaves no diff', () => {
@@ -52,21 +54,30 @@ describe('create demo-api --yes, installed from npm pack', () => {
     const tracked = run('git', ['ls-files'], REPO).output.trim().split('\n').sort();
     const managed: string[] = JSON.parse(readFileSync(join(REPO, '.projen', 'files.json'), 'utf-8')).files;
     const scaffolded = templateFiles(join(KIT, 'templates')).map(targetPathOf);
-    const handlers = resolveSpec({ name: 'demo-api' }).routes.map((r) => `src/handlers/${r.handlerModule}.ts`);
+    const handlers = resolveSpec(withSignIn({ name: 'demo-api', userAuth: { host: 'app.example.com' } })).routes.map((r) => `src/handlers/${r.handlerModule}.ts`);
+    expect(handlers).toContain('src/handlers/home.ts');
     expect(tracked).toEqual([...new Set([...managed, ...scaffolded, ...handlers, 'src/app.ts', 'package-lock.json'])].sort());
   });
 
   test('its generated unit tests pass', () => {
     const { output } = run('npm', ['test'], REPO);
-    expect(output).toMatch(/Tests:\s+8 passed, 8 total/);
+    expect(output).toMatch(/Tests:\s+12 passed, 12 total/);
   }, 300_000);
 
-  test('`npm run integ` passes 401, 403 and 200 for every route against the local issuer', () => {
+  test('`npm run integ` passes every case through the local ALB: 401, 403 and 200 per bearer route, and a real sign-in and sign-out', () => {
     const { output } = run('npm', ['run', 'integ'], REPO);
-    expect(output).toMatch(/^6 passed, 0 failed, 0 skipped$/m);
-    expect(output.match(/^PASS (401|403|200) /gm)?.sort()).toEqual([
-      'PASS 200 ', 'PASS 200 ', 'PASS 401 ', 'PASS 401 ', 'PASS 403 ', 'PASS 403 ',
+    expect(output).toMatch(/^10 passed, 0 failed, 0 skipped$/m);
+    expect(output.match(/^PASS (401|403|200) [A-Z]+ \/api/gm)?.sort()).toEqual([
+      'PASS 200 GET /api', 'PASS 200 POST /api', 'PASS 401 GET /api', 'PASS 401 POST /api', 'PASS 403 GET /api', 'PASS 403 POST /api',
     ]);
+    expect(output.match(/^PASS .*(hosted UI|sign-out|sign in again).*$/gm)).toEqual([
+      'PASS 302 GET /: no session, sent to the hosted UI',
+      'PASS 200 GET /: signed in through the hosted UI',
+      'PASS 302 GET /logout: sign-out expires the session and signs out of the hosted UI',
+      'PASS 302 GET /: after sign-out, asked to sign in again',
+    ]);
+    // The run's dev user is gone afterwards.
+    expect(run('npx', ['eks-cognito-kit', 'issuer', 'users', 'list'], REPO).output).not.toMatch(/integ-/);
   }, 300_000);
 
   test("seed 003's demo-api.sh, unchanged, passes against `npm run dev` with the seed's own token commands", async () => {
