@@ -31,6 +31,7 @@ export interface ScaffoldContext {
     readonly clients: ReadonlyArray<{ readonly name: string; readonly scopes: readonly string[]; readonly secret: boolean }>;
     readonly inboundCidrs: readonly string[];
     readonly userAuthHost: string | null;
+    readonly selfSignUp: boolean;
     readonly certificateArn: string | null;
     readonly wafAclArn: string | null;
   };
@@ -62,6 +63,7 @@ export function buildContext(input: ContextInput): ScaffoldContext {
       clients: a.clients.map((c) => ({ name: c.name, scopes: c.scopes, secret: c.scopes.length > 0 })),
       inboundCidrs: a.inboundCidrs,
       userAuthHost: a.userAuthHost ?? null,
+      selfSignUp: a.selfSignUp,
       certificateArn: a.certificateArn ?? null,
       wafAclArn: a.wafAclArn ?? null,
     },

@@ -26,8 +26,8 @@ export function nextSteps(o: Outcome, cwd: string): string {
     ...(cd ? [[`cd ${/\s/.test(cd) ? JSON.stringify(cd) : cd}`, '']] as Array<[string, string]> : []),
     ...(o.installed ? [] : [['npm install && npm run projen', 'install, then generate every file from .projenrc.ts']] as Array<[string, string]>),
     ['npm test', 'unit tests (401/403/200 for every route, tokens signed in the test), then eslint'],
-    ['npm run dev', 'the service and a local Cognito-compatible issuer on this machine'],
-    ['npm run integ', 'scripts/integ.sh against a local issuer and service (no AWS account)'],
+    ['npm run dev', 'the service, a local Cognito-compatible issuer and a local ALB on this machine'],
+    ['npm run integ', 'scripts/integ.sh through the local ALB, issuer and service (no AWS account)'],
   ];
   const width = Math.max(...steps.map(([c]) => c.length)) + 3;
   return [

@@ -17,8 +17,10 @@ describe('create <dir> --yes', () => {
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.code).toBe(0);
     const expected = templateFiles(kit.templatesDir).map(targetPathOf).sort();
-    expect(expected).toEqual(['.projenrc.ts', 'README.md', 'package.json']);
+    expect(expected).toEqual(['.projenrc.ts', 'README.md', 'docs/sign-in-page.png', 'package.json']);
     expect(listFiles(join(cwd, 'demo'))).toEqual(expected);
+    // The README's screenshot goes through Yeoman's file system byte for byte.
+    expect(readFileSync(join(cwd, 'demo', 'docs', 'sign-in-page.png')).equals(readFileSync(join(kit.templatesDir, 'docs', 'sign-in-page.png')))).toBe(true);
     expect(projenrcOptions(join(cwd, 'demo'))).toEqual({ name: 'demo', devDeps: [`eks-cognito-kit@^${kit.version}`] });
     const pkg = JSON.parse(readFileSync(join(cwd, 'demo', 'package.json'), 'utf8'));
     expect(pkg.devDependencies).toMatchObject({ 'eks-cognito-kit': `^${kit.version}`, 'projen': kit.peerDependencies.projen });
@@ -59,7 +61,7 @@ describe('create <dir> --yes', () => {
     const r = await runCli(['svc', '--yes', ...FAST, '--templates-dir', 'team'], cwd);
     expect(r.code).toBe(0);
     expect(readFileSync(join(cwd, 'svc', 'README.md'), 'utf8')).toBe('# svc at Acme\n\nAsk #platform-help.\n');
-    expect(listFiles(join(cwd, 'svc'))).toEqual(['.projenrc.ts', 'README.md', 'package.json']);
+    expect(listFiles(join(cwd, 'svc'))).toEqual(['.projenrc.ts', 'README.md', 'docs/sign-in-page.png', 'package.json']);
     expect(projenrcOptions(join(cwd, 'svc')).name).toBe('svc');
   });
 
@@ -78,7 +80,7 @@ describe('create <dir> --yes', () => {
     const r = await runCli(['kept', '--yes', ...FAST], cwd);
     expect(r.code).toBe(0);
     expect(readFileSync(join(cwd, 'kept', '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
-    expect(listFiles(join(cwd, 'kept'))).toEqual(['.projenrc.ts', 'README.md', 'package.json']);
+    expect(listFiles(join(cwd, 'kept'))).toEqual(['.projenrc.ts', 'README.md', 'docs/sign-in-page.png', 'package.json']);
   });
 
   test('--force scaffolds over a non-empty folder and keeps unrelated files', async () => {

@@ -25,7 +25,7 @@ let kitTarball = '';
 
 /** `npm pack` of a folder into WORK; returns the tarball's path. */
 function pack(folder: string): string {
-  const name = run('npm', ['pack', '--silent', '--pack-destination', WORK], folder).output.trim().split('\n').pop()!;
+  const name = run('npm', ['pack', '--silent', '--pack-destination', WORK], folder).output.split('\n').filter((l) => l.trim().endsWith('.tgz')).pop()!.trim();
   return join(WORK, name);
 }
 

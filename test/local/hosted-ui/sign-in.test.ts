@@ -69,6 +69,8 @@ describe('hosted UI sign-in', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.headers.get('x-frame-options')).toBe('DENY');
+      // Not no-referrer: under it browsers send Origin: null on the page's own POST, which the CSRF check refuses.
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
       const csp = res.headers.get('content-security-policy')!;
       expect(csp).toMatch(/default-src 'none'/);
       expect(csp).toMatch(/frame-ancestors 'none'/);
