@@ -15,6 +15,7 @@ import { SessionSealer } from './session-sealer';
 import { SessionStore } from './session-store';
 import { signAlbClaims } from '../local/alb-signer';
 import { loadDevCredentials } from '../local/credentials-store';
+import { DEFAULT_ALB_PORT } from '../local/hosted-ui/web-client';
 import { cognitoIssuer, IssuerSpec } from '../local/issuer-spec';
 import { jwksPath } from '../local/jwks';
 import { readIssuerSpec } from '../local/read-issuer-spec';
@@ -57,8 +58,8 @@ export interface RunningLocalAlb {
   close(): Promise<void>;
 }
 
-/** Default port of the local ALB (`ALB_PORT` in the scripts). */
-export const DEFAULT_ALB_PORT = 8081;
+// One default for both sides: the issuer registers the web client's local callback on this port.
+export { DEFAULT_ALB_PORT };
 
 /** Starts the local ALB; rejects with `AlbConfigError` (or the issuer's config error) naming what to fix. */
 export async function startLocalAlb(options: LocalAlbOptions): Promise<RunningLocalAlb> {
