@@ -101,7 +101,9 @@ function checkEdit(ts: typeof TS, before: string, after: string, loadProbe: () =
 
 /** Runs the repo's synth; throws, with its output, when it fails. */
 function synth(repoDir: string, io: AddIo): void {
-  const run = spawnSync('npx', ['projen'], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // projen's CLI resets PROJEN_DISABLE_POST from its own --no-post flag, so a caller's choice is passed on as that flag.
+  const noPost = ['1', 'true'].includes((process.env.PROJEN_DISABLE_POST ?? '').toLowerCase());
+  const run = spawnSync('npx', ['projen', ...(noPost ? ['--no-post'] : [])], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (run.status !== 0) {
     io.err(`${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? `${run.error.message}\n` : ''}`);
     throw new AddError(`"npx projen" failed in ${repoDir} (its output is above); ${PROJENRC} and every file the synth touched are back as they were.`);
