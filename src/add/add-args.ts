@@ -25,7 +25,8 @@ export function parseAddArgs(argv: readonly string[]): AddArgs {
   const words: string[] = [];
   const values: Record<string, string> = {};
   const switches = new Set<string>();
-  const kind = argv[0];
+  // Flags may come first (`add --dir svc route ...`); the kind only selects which flags are known.
+  const kind = argv.find((a) => ['route', 'scope', 'client'].includes(a)) ?? '';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {

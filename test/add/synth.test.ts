@@ -86,3 +86,72 @@ describe('add route GET /api/orders/{id} --scopes orders.read, with the real syn
     expect(repoState(dir)).toEqual(before);
   });
 });
+
+// A team's project type with its own default routes, scopes and clients, as a team package ships it.
+const TEAM_PACKAGE = `const { EksCognitoServiceProject } = require('eks-cognito-kit');
+
+class AcmeServiceProject extends EksCognitoServiceProject {
+  constructor(options) {
+    super({
+      routes: [{ method: 'GET', path: '/api/acme/status', scopes: ['acme.read'] }],
+      ...options,
+      cognito: {
+        resourceServer: { scopes: [{ name: 'acme.read', description: 'Acme read' }] },
+        clients: [{ name: 'acmeReader', scopes: ['acme.read'] }],
+        ...options.cognito,
+      },
+    });
+  }
+}
+
+module.exports = { AcmeServiceProject };
+`;
+
+const TEAM_RC = `import { AcmeServiceProject } from '@acme/service-standard';
+
+// Acme's standard decides the rest.
+const project = new AcmeServiceProject({
+  name: 'acme-api',
+});
+
+project.synth();
+`;
+
+describe("add to a team project type's repo without routes or cognito in .projenrc.ts", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = serviceRepo(TEAM_RC, {
+      name: 'acme-api',
+      routes: [{ method: 'GET', path: '/api/acme/status', scopes: ['acme.read'] }],
+      cognito: { resourceServer: { scopes: [{ name: 'acme.read', description: 'Acme read' }] }, clients: [{ name: 'acmeReader', scopes: ['acme.read'] }] },
+    }, { '@acme/service-standard': TEAM_PACKAGE });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("writes the team's defaults out, then the new route and scope; the team's clients stay", () => {
+    const run = runKit(['add', 'route', 'POST', '/api/acme/items', '--scopes', 'acme.write'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, '.projenrc.ts'), 'utf8')).toBe(TEAM_RC.replace("  name: 'acme-api',\n", `  name: 'acme-api',
+  routes: [
+    { method: 'GET', path: '/api/acme/status', scopes: ['acme.read'] },
+    { method: 'POST', path: '/api/acme/items', scopes: ['acme.write'] },
+  ],
+  cognito: {
+    resourceServer: {
+      scopes: [
+        { name: 'acme.read', description: 'Acme read' },
+        { name: 'acme.write' },
+      ],
+    },
+  },
+`));
+    const template = parse(readFileSync(join(dir, 'cognito', 'cognito-stack.yaml'), 'utf8'));
+    const server = Object.values<any>(template.Resources).find((r) => r.Type === 'AWS::Cognito::UserPoolResourceServer');
+    expect(server.Properties.Scopes).toEqual([
+      { ScopeName: 'acme.read', ScopeDescription: 'Acme read' },
+      { ScopeName: 'acme.write', ScopeDescription: 'acme.write' },
+    ]);
+    expect(Object.keys(template.Resources)).toContain('AcmeReaderClient');
+  });
+});
