@@ -53,10 +53,11 @@ export async function runAdd(argv: readonly string[], io: AddIo = processIo): Pr
       io.err(`Dry run: would add ${edit.changes.join(', ')}; nothing was changed.\n`);
       return 0;
     }
+    const command = synthCommand(repoDir);
     const before = snapshotRepo(repoDir);
     try {
       writeFileSync(file, edit.text);
-      synth(repoDir, io);
+      synth(repoDir, command, io);
     } catch (e) {
       restoreRepo(repoDir, before);
       throw e;
@@ -64,6 +65,7 @@ export async function runAdd(argv: readonly string[], io: AddIo = processIo): Pr
     const { added, changed, removed } = changedFiles(before, snapshotRepo(repoDir));
     const lines = [...changed.map((p) => `  changed  ${p}`), ...added.map((p) => `  added    ${p}`), ...removed.map((p) => `  removed  ${p}`)];
     io.out(`Added ${edit.changes.join(', ')}.\nFiles:\n${lines.join('\n')}\n`);
+    if (lines.length === 1) io.err(`"${command.join(' ')}" changed no file but ${PROJENRC}; check that it synthesizes this repo.\n`);
     return 0;
   } catch (e) {
     if (e instanceof AddError) {
@@ -99,13 +101,27 @@ function checkEdit(ts: typeof TS, before: string, after: string, loadProbe: () =
   }
 }
 
+/**
+ * The repo's synth command: `npx projen` once projen has written its tasks; before the first synth, the
+ * bootstrap `projen` script that `create` writes into package.json.
+ */
+export function synthCommand(repoDir: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (existsSync(join(repoDir, '.projen', 'tasks.json'))) {
+    // projen's CLI resets PROJEN_DISABLE_POST from its own --no-post flag, so a caller's choice is passed on as that flag.
+    const noPost = ['1', 'true'].includes((env.PROJEN_DISABLE_POST ?? '').toLowerCase());
+    return ['npx', 'projen', ...(noPost ? ['--no-post'] : [])];
+  }
+  const scripts = existsSync(join(repoDir, 'package.json')) ? JSON.parse(readFileSync(join(repoDir, 'package.json'), 'utf8')).scripts : undefined;
+  if (typeof scripts?.projen === 'string') return ['npm', 'run', '--silent', 'projen'];
+  throw new AddError(`${repoDir} has neither .projen/tasks.json nor a "projen" script in package.json, so there is no synth to run; `
+    + 'run "npx projen" there once (or re-create the repo with eks-cognito-kit create), then run add again.');
+}
+
 /** Runs the repo's synth; throws, with its output, when it fails. */
-function synth(repoDir: string, io: AddIo): void {
-  // projen's CLI resets PROJEN_DISABLE_POST from its own --no-post flag, so a caller's choice is passed on as that flag.
-  const noPost = ['1', 'true'].includes((process.env.PROJEN_DISABLE_POST ?? '').toLowerCase());
-  const run = spawnSync('npx', ['projen', ...(noPost ? ['--no-post'] : [])], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+function synth(repoDir: string, command: readonly string[], io: AddIo): void {
+  const run = spawnSync(command[0], command.slice(1), { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (run.status !== 0) {
     io.err(`${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? `${run.error.message}\n` : ''}`);
-    throw new AddError(`"npx projen" failed in ${repoDir} (its output is above); ${PROJENRC} and every file the synth touched are back as they were.`);
+    throw new AddError(`"${command.join(' ')}" failed in ${repoDir} (its output is above); ${PROJENRC} and every file the synth touched are back as they were.`);
   }
 }

@@ -30,6 +30,13 @@ const FRAMEWORK_MODULES = /^(projen|constructs)(\/|$)/;
 /** Parses `.projenrc.ts` and finds the project type's constructor call, or refuses naming the manual edit. */
 export function findProjectCall(ts: typeof TS, text: string, fileName = '.projenrc.ts'): ProjectCall {
   const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  // The parser recovers from syntax errors; an edit on a recovered tree could land anywhere.
+  const syntax = (sourceFile as unknown as { parseDiagnostics?: readonly TS.Diagnostic[] }).parseDiagnostics?.[0];
+  if (syntax) {
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(syntax.start ?? 0);
+    throw new AddError(`${fileName} has a syntax error at line ${line + 1}, column ${character + 1} `
+      + `(${ts.flattenDiagnosticMessageText(syntax.messageText, ' ')}); fix it first, then run add again.`);
+  }
   const imports = importedClasses(ts, sourceFile);
   const calls: TS.NewExpression[] = [];
   const visit = (node: TS.Node): void => {

@@ -2,10 +2,10 @@
  * Every refusal of `eks-cognito-kit add`: a non-zero exit, a message naming the reason and the manual
  * edit, and the repository byte-identical (the synth is never reached).
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoState, serviceRepo } from './service-repo';
-import { runAdd } from '../../src/add';
+import { runAdd, synthCommand } from '../../src/add';
 
 const RC = `import { EksCognitoServiceProject } from 'eks-cognito-kit';
 
@@ -85,6 +85,29 @@ describe('add refuses and leaves the repo byte-identical', () => {
     } finally {
       writeFileSync(rc, RC);
     }
+  });
+
+  test('a repo with no synth to run (no .projen/tasks.json, no projen script)', async () => {
+    const tasks = join(dir, '.projen', 'tasks.json');
+    renameSync(tasks, `${tasks}.away`);
+    try {
+      // Without tasks.json the package.json "projen" script (create's bootstrap one) runs the first synth.
+      expect(synthCommand(dir)).toEqual(['npm', 'run', '--silent', 'projen']);
+      renameSync(join(dir, 'package.json'), join(dir, 'package.json.away'));
+      const before = repoState(dir);
+      const r = await add(['route', 'GET', '/api/orders', '--dir', dir]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/has neither \.projen\/tasks\.json nor a "projen" script in package\.json, so there is no synth to run; run "npx projen" there once/);
+      expect(repoState(dir)).toEqual(before);
+    } finally {
+      renameSync(`${tasks}.away`, tasks);
+      renameSync(join(dir, 'package.json.away'), join(dir, 'package.json'));
+    }
+  });
+
+  test('the synth command passes PROJEN_DISABLE_POST on as --no-post', () => {
+    expect(synthCommand(dir, { PROJEN_DISABLE_POST: 'true' })).toEqual(['npx', 'projen', '--no-post']);
+    expect(synthCommand(dir, {})).toEqual(['npx', 'projen']);
   });
 
   test('a folder without .projenrc.ts', async () => {

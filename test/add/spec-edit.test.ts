@@ -170,6 +170,7 @@ describe('refusals name the reason and the manual edit', () => {
       /cognito.resourceServer in \.projenrc\.ts is "scopesFor\('x'\)"/],
     ['no project call', "import { typescript } from 'projen';\nnew typescript.TypeScriptProject({ name: 'x', defaultReleaseBranch: 'main' }).synth();\n",
       ORDERS, /has no "new <ProjectType>\(\{ \.\.\. \}\)" of an imported project class/],
+    ['a syntax error', rc("  name: 'x',\n  routes: [\n"), ORDERS, /\.projenrc\.ts has a syntax error at line \d+, column \d+ \(.+\); fix it first/],
     ['two project calls', `${rc("  name: 'x',\n")}new EksCognitoServiceProject({ name: 'y' });\n`, ORDERS, /constructs several imported classes/],
   ])('%s', (_what, text, request, message) => {
     expect(refusal(text, request)).toMatch(message);

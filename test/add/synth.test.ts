@@ -82,7 +82,7 @@ describe('add route GET /api/orders/{id} --scopes orders.read, with the real syn
     const run = runKit(['add', 'route', 'GET', '/api/forbidden'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('team rule: /api/forbidden is reserved');
-    expect(run.stderr).toMatch(/"npx projen" failed in .* \.projenrc\.ts and every file the synth touched are back as they were/);
+    expect(run.stderr).toMatch(/"npx projen --no-post" failed in .* \.projenrc\.ts and every file the synth touched are back as they were/);
     expect(repoState(dir)).toEqual(before);
   });
 });
