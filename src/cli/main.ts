@@ -2,7 +2,7 @@
 /**
  * The `eks-cognito-kit` command: `create` scaffolds a service repository, `issuer` runs the local
  * Cognito-compatible token issuer inside one, `alb` the local load balancer in front of the service,
- * `bench` measures the service runtime's throughput.
+ * `bench` measures the service runtime's throughput, `add` adds a route, scope or client to the spec.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ const USAGE = `Usage: eks-cognito-kit <command> [options]
 
 Commands:
   create <dir>   Create a service repository (run "eks-cognito-kit create --help" for its options)
+  add            Add a route, scope or app client to a service repository's spec, then synthesize
+                 (run "eks-cognito-kit add --help" for its options)
   issuer         Run the local Cognito-compatible token issuer in a service repository
                  (run "eks-cognito-kit issuer --help" for its options)
   bench          Measure the throughput of a service repository's token verification
@@ -35,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'create':
       return (await import('./create-command')).runCreate(rest);
+    case 'add':
+      return (await import('../add/add-command')).runAdd(rest);
     case 'issuer':
       return (await import('../local/issuer-command')).runIssuer(rest);
     case 'bench':
