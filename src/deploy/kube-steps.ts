@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { NOT_YET_DEPLOYED } from '../k8s/annotation-sets/cognito-user-auth';
 import { DeployContext, DeployStep, imageRef, kubectlArgs, showCommand } from './deploy-context';
 import { DeployStepError } from './deploy-error';
+import { NOT_YET_DEPLOYED } from '../k8s/annotation-sets/cognito-user-auth';
 
 /** The manifests of `k8s/`, Namespace first, with the Deployment's container pinned to the pushed image. */
 export function pinnedManifests(ctx: DeployContext): string {

@@ -2,8 +2,8 @@
  * Merges the recorded stack outputs into the spec's `cognito.deployed` before the spec is resolved.
  */
 import type { ServiceModel, ServiceSpecOptions } from '../spec';
-import type { CognitoDeployedOptions } from '../spec/options';
 import { CognitoOutputs, OUTPUTS_PATH } from './cognito-outputs';
+import type { CognitoDeployedOptions } from '../spec/options';
 
 /** Where `cognito.deployed` came from, and what the synth has to say about it. */
 export interface RecordedOutputs {

@@ -74,8 +74,12 @@ describe('npx projen deploy with stand-ins for aws, eksctl, kubectl and docker',
 
     const outputs = JSON.parse(readFileSync(join(dir, 'cognito/outputs.json'), 'utf-8'));
     expect(outputs).toEqual({
-      stackName: 'demo-api-cognito', region: 'ap-southeast-1', accountId: '111122223333', userPoolId: 'ap-southeast-1_StandIn01',
-      userPoolArn: 'arn:aws:cognito-idp:ap-southeast-1:111122223333:userpool/ap-southeast-1_StandIn01', userPoolDomain: 'standin-domain',
+      stackName: 'demo-api-cognito',
+      region: 'ap-southeast-1',
+      accountId: '111122223333',
+      userPoolId: 'ap-southeast-1_StandIn01',
+      userPoolArn: 'arn:aws:cognito-idp:ap-southeast-1:111122223333:userpool/ap-southeast-1_StandIn01',
+      userPoolDomain: 'standin-domain',
       clientIds: { microService: 'standinmicroserviceclientid', readClient: 'standinreadclientid', writeClient: 'standinwriteclientid' },
     });
     const configMap = parse(readFileSync(join(dir, 'k8s/config-map.yaml'), 'utf-8'));

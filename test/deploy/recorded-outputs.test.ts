@@ -88,14 +88,24 @@ describe('cognito/outputs.json read at synth', () => {
 
 describe('outputsFromDescribeStacks', () => {
   const source = { stackName: 'demo-api-cognito', region: 'ap-southeast-1', clientOutputs: { ReadClientId: 'readClient' } };
-  const stack = (status: string, outputs: Record<string, string>) => JSON.stringify({ Stacks: [{ StackName: 'demo-api-cognito', StackStatus: status,
-    Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })) }] });
+  const stack = (status: string, outputs: Record<string, string>) => JSON.stringify({
+    Stacks: [{
+      StackName: 'demo-api-cognito',
+      StackStatus: status,
+      Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
+    }],
+  });
   const all = { UserPoolId: 'ap-southeast-1_X1', UserPoolArn: 'arn:aws:cognito-idp:ap-southeast-1:444455556666:userpool/ap-southeast-1_X1', UserPoolDomain: 'd', ReadClientId: 'r1', TokenEndpoint: 'https://d' };
 
   test('keeps the ids, takes the account from the ARN, and nothing else', () => {
     expect(outputsFromDescribeStacks(stack('UPDATE_COMPLETE', all), source)).toEqual({
-      stackName: 'demo-api-cognito', region: 'ap-southeast-1', accountId: '444455556666', userPoolId: 'ap-southeast-1_X1',
-      userPoolArn: all.UserPoolArn, userPoolDomain: 'd', clientIds: { readClient: 'r1' },
+      stackName: 'demo-api-cognito',
+      region: 'ap-southeast-1',
+      accountId: '444455556666',
+      userPoolId: 'ap-southeast-1_X1',
+      userPoolArn: all.UserPoolArn,
+      userPoolDomain: 'd',
+      clientIds: { readClient: 'r1' },
     });
   });
 
