@@ -18,7 +18,7 @@ export interface CommandResult {
 
 /** Runs commands in one folder with one environment, never through a shell. */
 export class CommandRunner {
-  constructor(private readonly cwd: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(private readonly cwd: string, public readonly env: NodeJS.ProcessEnv) {}
 
   /** Runs a command whose JSON or version answer the chain reads; stdin is `input` (kept out of any log). */
   public capture(command: string, args: readonly string[], input?: string): CommandResult {

@@ -61,7 +61,8 @@ export const integ: DeployStep = {
   name: 'integ',
   describe: (ctx) => [showCommand(ctx.plan.integ.script, [ctx.plan.integ.baseUrl])],
   perform: (ctx) => {
-    const env = process.env.TOKEN_ENDPOINT ? {} : { TOKEN_ENDPOINT: ctx.plan.integ.tokenEndpoint };
+    // The token endpoint is public and derived from the spec; the client credentials never pass through the kit.
+    const env = ctx.run.env.TOKEN_ENDPOINT ? {} : { TOKEN_ENDPOINT: ctx.plan.integ.tokenEndpoint };
     if (ctx.run.stream('bash', [ctx.plan.integ.script, ctx.plan.integ.baseUrl], undefined, env) !== 0) {
       throw new DeployStepError(`the integration checks against ${ctx.plan.integ.baseUrl} failed`,
         `export CLIENT_CREDENTIALS_<CLIENT> (Base64 of client-id:client-secret) if it asked for them; DNS and the certificate can take minutes after the first apply. Then run "${ctx.plan.integ.script} ${ctx.plan.integ.baseUrl}".`);
