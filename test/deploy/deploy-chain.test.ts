@@ -1,15 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { readTree, synthToDisk, tempDir } from '../util';
 
 const ROOT = join(__dirname, '..', '..');
 const STANDINS = join(__dirname, 'fixtures', 'bin');
+const made: string[] = [];
+
+// rmSync removes the node_modules symlink, never what it points at.
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A service repository as `create` leaves it, with the kit's command on PATH running this checkout. */
 function generatedRepo(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = tempDir();
+  const home = tempDir();
+  made.push(dir, home);
   synthToDisk(dir);
   writeFileSync(join(dir, '.projenrc.ts'), `import { EksCognitoServiceProject } from ${JSON.stringify(join(ROOT, 'src'))};\n\nnew EksCognitoServiceProject({ name: 'demo-api' }).synth();\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
@@ -20,7 +26,7 @@ function generatedRepo(): { dir: string; env: NodeJS.ProcessEnv } {
   const state = join(dir, '.standin-state');
   const env = {
     PATH: [STANDINS, kitBin, dirname(process.execPath), '/usr/bin', '/bin'].join(':'),
-    HOME: tempDir(),
+    HOME: home,
     TS_NODE_TRANSPILE_ONLY: 'true',
     PROJEN_DISABLE_POST: 'true',
     STANDIN_LOG: join(state, 'calls.log'),
