@@ -3,9 +3,10 @@
  */
 import { javascript, typescript } from 'projen';
 import { CognitoStack } from './cognito';
+import { DeployTasks, mergeRecordedOutputs, readOutputsFile, RecordedOutputs } from './deploy';
 import { ClusterConfigFile } from './eksctl';
 import { IntegrationScript } from './integ';
-import { KubernetesManifests } from './k8s';
+import { KubernetesManifests, MANIFEST_DIR } from './k8s';
 import { LocalIssuerConfig } from './local';
 import { ServiceWiring } from './service';
 import { resolveSpec, ServiceModel, ServiceSpecOptions } from './spec';
@@ -27,9 +28,17 @@ export interface EksCognitoServiceProjectOptions
 export class EksCognitoServiceProject extends typescript.TypeScriptProject {
   /** The validated model every artifact is rendered from. */
   public readonly model: ServiceModel;
+  /** Where `cognito.deployed` came from (`cognito/outputs.json` or the spec) and what the synth warned about. */
+  public readonly recordedOutputs: RecordedOutputs;
 
   constructor(options: EksCognitoServiceProjectOptions) {
-    const model = resolveSpec(options);
+    // The recorded stack outputs fill cognito.deployed unless the spec sets it; the first resolve
+    // validates the spec and names its clients, the second adds the ids.
+    const declared = resolveSpec(options);
+    const recorded = mergeRecordedOutputs(options, declared, readOutputsFile(options.outdir ?? process.cwd()));
+    const model = recorded.source === 'file'
+      ? resolveSpec({ ...options, cognito: { ...options.cognito, deployed: recorded.deployed } })
+      : declared;
     super({
       defaultReleaseBranch: 'main',
       packageManager: javascript.NodePackageManager.NPM,
@@ -45,6 +54,8 @@ export class EksCognitoServiceProject extends typescript.TypeScriptProject {
       devDeps: ['eks-cognito-kit', '@types/express@^5.0.3', 'supertest@^7.1.0', '@types/supertest@^6.0.3', ...(options.devDeps ?? [])],
     });
     this.model = model;
+    this.recordedOutputs = recorded;
+    recorded.warnings.forEach((w) => process.stderr.write(`eks-cognito-kit: ${w}\n`));
 
     new CognitoStack(this, model);
     new ClusterConfigFile(this, model);
@@ -52,5 +63,6 @@ export class EksCognitoServiceProject extends typescript.TypeScriptProject {
     new ServiceWiring(this, model);
     new IntegrationScript(this, model);
     new LocalIssuerConfig(this, model);
+    new DeployTasks(this, model, MANIFEST_DIR);
   }
 }

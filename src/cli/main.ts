@@ -21,6 +21,9 @@ Commands:
                  (run "eks-cognito-kit bench --help" for its settings)
   alb            Run the local ALB of a service repository, from its k8s/ Ingress manifests
                  (run "eks-cognito-kit alb --help" for its options)
+  deploy         Deploy a service repository to AWS, step by step (run "eks-cognito-kit deploy --help")
+  cognito-outputs
+                 Record the deployed Cognito stack's outputs in cognito/outputs.json and re-synthesize
 
 Options:
   --version      Print the kit's version
@@ -45,6 +48,10 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('../bench/bench-command')).runBenchCommand(rest);
     case 'alb':
       return (await import('../alb/alb-command')).runAlb(rest);
+    case 'deploy':
+      return (await import('../deploy/deploy-command')).runDeploy(rest);
+    case 'cognito-outputs':
+      return (await import('../deploy/deploy-command')).runDeploy(['--only', 'outputs', ...rest]);
     case '--version':
       process.stdout.write(`${readVersion()}\n`);
       return 0;

@@ -1,5 +1,5 @@
 /**
- * The managed Cognito stack template and the tasks that deploy it and show its outputs.
+ * The managed Cognito stack template and the tasks that deploy it and record its outputs.
  */
 import { Component, Project, YamlFile } from 'projen';
 import type { ServiceModel } from '../spec';
@@ -8,6 +8,11 @@ import { renderCognitoTemplate } from './cognito-template';
 /** Path of the template inside the service repository. */
 export const COGNITO_TEMPLATE_PATH = 'cognito/cognito-stack.yaml';
 
+/** CloudFormation stack name of a service, `<name>-cognito`. */
+export function cognitoStackName(model: Pick<ServiceModel, 'name'>): string {
+  return `${model.name}-cognito`;
+}
+
 /** Writes `cognito/cognito-stack.yaml` and adds the `cognito:deploy` and `cognito:outputs` tasks. */
 export class CognitoStack extends Component {
   /** CloudFormation stack name, `<name>-cognito`. */
@@ -15,7 +20,7 @@ export class CognitoStack extends Component {
 
   constructor(project: Project, public readonly model: ServiceModel) {
     super(project);
-    this.stackName = `${model.name}-cognito`;
+    this.stackName = cognitoStackName(model);
 
     new YamlFile(project, COGNITO_TEMPLATE_PATH, {
       readonly: true,
@@ -23,16 +28,12 @@ export class CognitoStack extends Component {
       obj: { toJSON: () => renderCognitoTemplate(model) },
     });
 
-    const where = `--stack-name ${this.stackName} --region ${model.region}`;
-    const deploy = `aws cloudformation deploy --template-file ${COGNITO_TEMPLATE_PATH} ${where} --no-fail-on-empty-changeset`;
+    // The kit command prints each command before it runs it, then records the outputs and re-synthesizes.
     project.addTask('cognito:deploy', {
-      description: `Create or update the Cognito stack ${this.stackName} in ${model.region}`,
-      steps: [{ say: `Running: ${deploy}` }, { exec: deploy }],
-    });
-    const outputs = `aws cloudformation describe-stacks ${where} --query 'Stacks[0].Outputs' --output table`;
+      description: `Create or update the Cognito stack ${this.stackName} in ${model.region}, record its outputs in cognito/outputs.json, re-synthesize`,
+    }).exec('eks-cognito-kit deploy --only cognito', { receiveArgs: true });
     project.addTask('cognito:outputs', {
-      description: 'Show the Cognito stack outputs (ids to copy into cognito.deployed)',
-      steps: [{ say: `Running: ${outputs}` }, { exec: outputs }],
-    });
+      description: 'Record the deployed Cognito stack\'s outputs (pool id, ARN, domain, client ids) in cognito/outputs.json',
+    }).exec('eks-cognito-kit cognito-outputs');
   }
 }

@@ -14,7 +14,7 @@ export const APPLY_TASK = 'k8s:apply';
  */
 export function undeployedGuard(dir: string): string {
   const why = `${dir}/ still holds values Cognito has not assigned (${NOT_YET_DEPLOYED} placeholders or an empty COGNITO_USER_POOL_ID).`;
-  const fix = 'Deploy the Cognito stack, copy its outputs into cognito.deployed in .projenrc.ts, run "npx projen", then retry.';
+  const fix = 'Run "npx projen cognito:deploy" (it deploys the stack, records its outputs in cognito/outputs.json and re-synthesizes), then retry.';
   return [
     `if grep -rlF '${NOT_YET_DEPLOYED}' ${dir}/ || grep -qE '^ +COGNITO_USER_POOL_ID: ""$' ${dir}/config-map.yaml;`,
     `then echo '${APPLY_TASK} refused: ${why} ${fix}' >&2; exit 1; fi`,
@@ -25,7 +25,7 @@ export function undeployedGuard(dir: string): string {
 export function addApplyTask(project: Project, dir: string): Task {
   const command = `kubectl apply -f ${dir}/`;
   const task = project.addTask(APPLY_TASK, {
-    description: `Apply the managed manifests in ${dir}/ to the current kubectl context (refuses until cognito.deployed is set)`,
+    description: `Apply the managed manifests in ${dir}/ to the current kubectl context (refuses until the Cognito outputs are recorded)`,
   });
   task.say(`${APPLY_TASK}: ${command} (current kubectl context)`);
   task.exec(undeployedGuard(dir));

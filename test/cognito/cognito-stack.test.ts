@@ -13,17 +13,16 @@ describe('CognitoStack', () => {
     expect(out['.projen/files.json'].files).toContain(PATH);
   });
 
-  test('cognito:deploy and cognito:outputs say what they run, then run it', () => {
+  test('cognito:deploy and cognito:outputs run the kit command, which prints each command before it runs it', () => {
     const tasks = synth()['.projen/tasks.json'].tasks;
-    const deploy = 'aws cloudformation deploy --template-file cognito/cognito-stack.yaml --stack-name demo-api-cognito --region ap-southeast-1 --no-fail-on-empty-changeset';
-    expect(tasks['cognito:deploy'].steps).toEqual([{ say: `Running: ${deploy}` }, { exec: deploy }]);
-    const outputs = "aws cloudformation describe-stacks --stack-name demo-api-cognito --region ap-southeast-1 --query 'Stacks[0].Outputs' --output table";
-    expect(tasks['cognito:outputs'].steps).toEqual([{ say: `Running: ${outputs}` }, { exec: outputs }]);
+    expect(tasks['cognito:deploy'].steps).toEqual([{ exec: 'eks-cognito-kit deploy --only cognito', receiveArgs: true }]);
+    expect(tasks['cognito:outputs'].steps).toEqual([{ exec: 'eks-cognito-kit cognito-outputs' }]);
   });
 
   test('the tasks follow the service name and region', () => {
-    const tasks = synth({ name: 'orders', region: 'eu-west-1' })['.projen/tasks.json'].tasks;
-    expect(tasks['cognito:deploy'].steps[1].exec).toContain('--stack-name orders-cognito --region eu-west-1');
+    const out = synth({ name: 'orders', region: 'eu-west-1' });
+    expect(out['.eks-cognito-kit/deploy.json'].cognito.stackName).toBe('orders-cognito');
+    expect(out['.eks-cognito-kit/deploy.json'].region).toBe('eu-west-1');
   });
 });
 

@@ -30,7 +30,7 @@ describe('k8s:apply', () => {
   test('refuses while the user pool id is empty', () => {
     const { status, stderr } = runGuard({});
     expect(status).toBe(1);
-    expect(stderr).toMatch(/k8s:apply refused: .*cognito\.deployed/);
+    expect(stderr).toMatch(/k8s:apply refused: .*npx projen cognito:deploy/);
   });
 
   test('refuses while the sign-in Ingress holds NotYetDeployed placeholders', () => {
