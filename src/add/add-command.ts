@@ -9,11 +9,13 @@ import { join, resolve } from 'node:path';
 import type * as TS from 'typescript';
 import { ADD_HELP, parseAddArgs } from './add-args';
 import { AddError } from './add-error';
+import { grantHint } from './grant-hint';
 import { changedFiles, restoreRepo, snapshotRepo } from './private/repo-snapshot';
 import { unifiedDiff } from './private/unified-diff';
 import { ProjectProbe } from './project-probe';
 import { findProjectCall, literalOptions } from './projenrc-source';
-import { editSpec } from './spec-edit';
+import { editSpec, SpecDefaults } from './spec-edit';
+import type { RouteOptions } from '../spec/options';
 
 /** Where `runAdd` prints: its summary on `out`, errors and notes on `err`. */
 export interface AddIo {
@@ -66,6 +68,7 @@ export async function runAdd(argv: readonly string[], io: AddIo = processIo): Pr
     const lines = [...changed.map((p) => `  changed  ${p}`), ...added.map((p) => `  added    ${p}`), ...removed.map((p) => `  removed  ${p}`)];
     io.out(`Added ${edit.changes.join(', ')}.\nFiles:\n${lines.join('\n')}\n`);
     if (lines.length === 1) io.err(`"${command.join(' ')}" changed no file but ${PROJENRC}; check that it synthesizes this repo.\n`);
+    if (args.request.kind === 'route') io.err(routeGrantHint(args.request.route, () => loadProbe().defaults(literalOptions(ts, findProjectCall(ts, edit.text)))));
     return 0;
   } catch (e) {
     if (e instanceof AddError) {
@@ -74,6 +77,15 @@ export async function runAdd(argv: readonly string[], io: AddIo = processIo): Pr
     }
     io.err(`eks-cognito-kit add failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     return 1;
+  }
+}
+
+/** `grantHint` for the spec as it now is, or nothing when the project type cannot be read here. */
+function routeGrantHint(route: RouteOptions, after: () => SpecDefaults): string {
+  try {
+    return grantHint(route, after()) ?? '';
+  } catch {
+    return '';
   }
 }
 

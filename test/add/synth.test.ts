@@ -47,7 +47,9 @@ describe('add route GET /api/orders/{id} --scopes orders.read, with the real syn
 
   test('adds the route and its scope, synthesizes, and lists the files that changed', () => {
     const run = runKit(['add', 'route', 'GET', '/api/orders/{id}', '--scopes', 'orders.read'], dir);
-    expect(run.stderr).toBe('');
+    // No client holds the new scope, and add grants none: it names the command that adds a client that does.
+    expect(run.stderr).toBe("No app client with a secret holds orders.read, so scripts/integ.sh skips GET /api/orders/{id}'s 200 case.\n"
+      + 'add grants no scope to an existing client; to add one that holds them: npx eks-cognito-kit add client ordersReadClient --scopes orders.read\n');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Added route GET \/api\/orders\/\{id\}, scope orders.read\.\nFiles:\n/);
     expect(run.stdout).toMatch(/changed {2}\.projenrc\.ts\n/);
@@ -130,7 +132,7 @@ describe("add to a team project type's repo without routes or cognito in .projen
 
   test("writes the team's defaults out, then the new route and scope; the team's clients stay", () => {
     const run = runKit(['add', 'route', 'POST', '/api/acme/items', '--scopes', 'acme.write'], dir);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toMatch(/^No app client with a secret holds acme\.write, .*\n.*add client acmeWriteClient --scopes acme\.write\n$/);
     expect(run.code).toBe(0);
     expect(readFileSync(join(dir, '.projenrc.ts'), 'utf8')).toBe(TEAM_RC.replace("  name: 'acme-api',\n", `  name: 'acme-api',
   routes: [
