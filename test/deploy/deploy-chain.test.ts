@@ -85,7 +85,7 @@ describe('npx projen deploy with stand-ins for aws, eksctl, kubectl and docker',
       accountId: '111122223333',
       userPoolId: 'ap-southeast-1_StandIn01',
       userPoolArn: 'arn:aws:cognito-idp:ap-southeast-1:111122223333:userpool/ap-southeast-1_StandIn01',
-      userPoolDomain: 'standin-domain',
+      userPoolDomain: 'demo-api-token-demo',
       clientIds: { microService: 'standinmicroserviceclientid', readClient: 'standinreadclientid', writeClient: 'standinwriteclientid' },
     });
     const configMap = parse(readFileSync(join(dir, 'k8s/config-map.yaml'), 'utf-8'));
