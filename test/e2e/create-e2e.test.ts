@@ -2,7 +2,7 @@
  * The kit end to end, as a new user runs it: `npm pack` of this checkout, `create demo-api --yes
  * --user-auth-host app.example.com` from the tarball, a real install, projen synth, the generated unit
  * tests, `npm run integ` through the local ALB (bearer cases, and a real sign-in and sign-out), seed 003's
- * own demo-api.sh against `npm run dev`, and every artifact against the upstream schemas.
+ * own demo-api.sh against `npm run dev`, every artifact against the upstream schemas, and a day-2 `add`.
  * One scaffold (one install) serves every test.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -105,6 +105,36 @@ describe('create demo-api --yes --user-auth-host app.example.com, installed from
     expect(manifests.length).toBeGreaterThanOrEqual(9);
     for (const file of manifests) expect([file, validateKubernetes(yamlOf(`k8s/${file}`))]).toEqual([file, []]);
   });
+
+  // Day 2, with the installed kit's own CLI; runs last because it changes the repo.
+  test('add route GET /api/orders/{id} --scopes orders.read, then the client it names: npm test and npm run integ cover the route', () => {
+    const rcPath = join(REPO, '.projenrc.ts');
+    const comment = '// Orders are next: keep this comment.\n';
+    writeFileSync(rcPath, readFileSync(rcPath, 'utf-8').replace('project.synth();', `${comment}project.synth();`));
+
+    const route = run('npx', ['eks-cognito-kit', 'add', 'route', 'GET', '/api/orders/{id}', '--scopes', 'orders.read'], REPO).output;
+    expect(route).toMatch(/^Added route GET \/api\/orders\/\{id\}, scope orders\.read\.$/m);
+    expect(route).toMatch(/^ {2}added {4}src\/handlers\/orders\.ts$/m);
+    // add grants no scope to an existing client; it prints the command that adds one holding the new scope.
+    const grant = /to add one that holds them: npx eks-cognito-kit (add client \S+ --scopes orders\.read)$/m.exec(route);
+    expect(grant?.[1]).toBe('add client ordersReadClient --scopes orders.read');
+    run('npx', ['eks-cognito-kit', ...grant![1].split(' ')], REPO);
+    expect(readFileSync(rcPath, 'utf-8')).toContain(comment);
+
+    expect(run('npm', ['test'], REPO).output).toMatch(/Tests:\s+15 passed, 15 total/);
+    const integ = run('npm', ['run', 'integ'], REPO).output;
+    expect(integ).toMatch(/^13 passed, 0 failed, 0 skipped$/m);
+    expect(integ.match(/^PASS (401|403|200) GET \/api\/orders\/.*$/gm)?.map((l) => l.slice(0, 8))).toEqual(['PASS 401', 'PASS 403', 'PASS 200']);
+  }, 600_000);
+
+  test('a second identical add is refused and leaves the repo byte-identical', () => {
+    run('git', ['add', '-A'], REPO);
+    run('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-qm', 'orders'], REPO);
+    const again = run('npx', ['eks-cognito-kit', 'add', 'route', 'GET', '/api/orders/{id}', '--scopes', 'orders.read'], REPO, { allowFailure: true });
+    expect(again.status).toBe(1);
+    expect(again.output).toMatch(/already is GET \/api\/orders\/\{id\}; nothing to add/);
+    expect(run('git', ['status', '--porcelain', '--ignored=no'], REPO).output).toBe('');
+  }, 120_000);
 });
 
 describe('a team standard: create from the team package, change the standard, upgrade, re-synth', () => {
