@@ -44,8 +44,11 @@ export function nameQuestion(projectType: ProjectType, suggested: string): Creat
 /** Questions for every other prompted answer missing from `given`, defaulting to the project type's values. */
 export function specQuestions(projectType: ProjectType, baseline: ServiceModel, given: GivenAnswers): CreateQuestion[] {
   const defaults = answersFromModel(baseline);
-  const check = (flag: string, key: keyof CreateAnswers) => (text: string, answers: GivenAnswers = {}) =>
-    problemOf(flag, () => resolveAnswers(projectType, completeAnswers({ ...given, ...answers, [key]: parseAnswer(key, text) }, defaults), baseline)) ?? true;
+  // the typed text, with the answers so far, through the same validation as the synth; only this flag's problem is shown
+  const check = (flag: string, key: keyof CreateAnswers) => (text: string, answers: GivenAnswers = {}) => {
+    const all = completeAnswers({ ...given, ...answers, [key]: parseAnswer(key, text) }, defaults);
+    return problemOf(flag, () => resolveAnswers(projectType, all, baseline)) ?? true;
+  };
   const answered = (f: FlagSpec) => Object.prototype.hasOwnProperty.call(given, ANSWER_OF_FLAG[f.name]);
   const unanswered = FLAGS.filter((f) => f.question && f.name !== 'name' && !answered(f));
   return unanswered.map((f): CreateQuestion => {
