@@ -74,7 +74,7 @@ new JsonFile(project, 'packages/create-eks-cognito-kit/package.json', {
     license: 'Apache-2.0',
     type: 'module',
     bin: { 'create-eks-cognito-kit': 'bin/create-eks-cognito-kit.mjs' },
-    files: ['bin/', 'generators/', 'templates/', 'lib/'],
+    files: ['bin/', 'generators/', 'templates/', 'lib/', 'README.md'],
     engines: { node: '>= 22.18.0' },
     // the kit at exactly this version: one path from answers to spec, shared with `eks-cognito-kit add`
     dependencies: { 'eks-cognito-kit': project.package.manifest.version, ...CREATE_DEPS },

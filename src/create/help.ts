@@ -1,5 +1,5 @@
 /**
- * `eks-cognito-kit create --help`, rendered from the flag table (defaults from src/spec/defaults.ts).
+ * `create-eks-cognito-kit --help` (and `eks-cognito-kit create --help`), rendered from the flag table (defaults from src/spec/defaults.ts).
  */
 import { FLAGS, FlagSpec } from './flags';
 
@@ -22,10 +22,10 @@ export function renderHelp(kitVersion: string): string {
     ...lines,
     '',
     'Examples:',
-    '  eks-cognito-kit create orders-api --region eu-west-1 --host orders.example.com --yes',
-    '  eks-cognito-kit create orders-api --scopes orders.read,orders.write \\',
+    '  npm create eks-cognito-kit@latest orders-api -- --region eu-west-1 --host orders.example.com --yes',
+    '  npx create-eks-cognito-kit orders-api --scopes orders.read,orders.write \\',
     '      --clients reader=orders.read,writer=orders.read+orders.write,orders-api=',
-    '  eks-cognito-kit create orders-api --template @acme/eks-standard:AcmeServiceProject',
+    '  npx create-eks-cognito-kit orders-api --template @acme/eks-standard:AcmeServiceProject',
     '',
     'The create-eks-cognito-kit package runs a Yeoman generator (yeoman-environment 7, yeoman-generator 10)',
     'in its phases: questions, validation, writing the templates, install, first synth and commit. The new',
