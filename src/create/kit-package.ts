@@ -1,5 +1,5 @@
 /**
- * The running kit's own package: its version, dependency ranges and the folders `create` reads.
+ * The running kit's own package: its version and dependency ranges, as `create` needs them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
