@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { runInPty } from './pty';
 import { expectScriptedSpec, SCRIPTED_ANSWERS } from './pty-answers';
-import { CREATE_BIN, FROM_SOURCE_ENV, snapshot, tempDir } from './run-cli';
+import { CREATE_BIN, FROM_SOURCE_ENV, listFiles, snapshot, tempDir } from './run-cli';
 
 describe('create on a terminal', () => {
   test('asks for what no flag gave, checks each answer as it is typed, and writes the answered spec', async () => {
@@ -14,6 +14,8 @@ describe('create on a terminal', () => {
     expect(r.answered).toBe(SCRIPTED_ANSWERS.length);
     expect(r.code).toBe(0);
     expect(r.output).toContain('Created pty-api');
+    // the answers live in .projenrc.ts only: Yeoman keeps no .yo-rc.json of them
+    expect(listFiles(join(cwd, 'pty-api'))).toEqual(['.projenrc.ts', 'README.md', 'docs/sign-in-page.png', 'package.json']);
     expectScriptedSpec(join(cwd, 'pty-api'), 'pty-api');
   });
 
