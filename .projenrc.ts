@@ -1,4 +1,7 @@
-import { javascript, typescript } from 'projen';
+import { JsonFile, javascript, typescript } from 'projen';
+
+/** What only scaffolding needs: dependencies of create-eks-cognito-kit, devDependencies of the kit (its tests run the generator). */
+const CREATE_DEPS = { 'yeoman-environment': '^7.1.0', 'yeoman-generator': '^10.2.1', 'handlebars': '^4.7.8' };
 
 const project = new typescript.TypeScriptProject({
   name: 'eks-cognito-kit',
@@ -14,15 +17,14 @@ const project = new typescript.TypeScriptProject({
   license: 'Apache-2.0',
   copyrightOwner: 'eks-cognito-kit authors',
   bin: { 'eks-cognito-kit': 'lib/cli/main.js' },
-  deps: ['yaml@^2.9.1', 'handlebars@^4.7.8'],
+  deps: ['yaml@^2.9.1'],
   // Test against the versions we install, not the lowest the peer ranges allow (two constructs copies break types).
   peerDependencyOptions: { pinnedDevDependency: false },
-  peerDeps: ['projen@^0.103.25', 'constructs@^10.0.0', 'yeoman-environment@^7.1.0', 'yeoman-generator@^10.2.1'],
+  peerDeps: ['projen@^0.103.25', 'constructs@^10.0.0'],
   devDeps: [
     'projen@^0.103.25',
     'constructs@^10.8.1',
-    'yeoman-environment@^7.1.0',
-    'yeoman-generator@^10.2.1',
+    ...Object.entries(CREATE_DEPS).map(([name, range]) => `${name}@${range}`),
     'ajv@^8.20.0',
     'ajv-formats@^3.0.1',
     'express@^5.1.0',
@@ -46,11 +48,6 @@ const project = new typescript.TypeScriptProject({
   tsconfigDev: { compilerOptions: { skipLibCheck: true } },
 });
 
-project.package.addField('peerDependenciesMeta', {
-  'yeoman-environment': { optional: true },
-  'yeoman-generator': { optional: true },
-});
-
 // The generated service's files are written here but run in the generated repo, where express,
 // aws-jwt-verify and supertest are its own dependencies.
 project.eslint?.addOverride({
@@ -58,16 +55,31 @@ project.eslint?.addOverride({
   rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true }] },
 });
 
-// What the package ships: the compiled kit, the scaffold, and the files copied verbatim into generated repos.
+// What the package ships: the compiled kit and the files copied verbatim into generated repos.
 project.package.addField('files', [
   'lib/**/*.js',
   'lib/**/*.d.ts',
-  'templates/',
-  'generators/',
   'src/service/assets/',
   'src/integ/assets/',
   'examples/team-standard/',
 ]);
+
+// `npm create eks-cognito-kit` runs this second package: the Yeoman generator, its templates and the
+// dependencies only scaffolding needs, so a generated repo (which depends on the kit) never installs them.
+new JsonFile(project, 'packages/create-eks-cognito-kit/package.json', {
+  obj: {
+    name: 'create-eks-cognito-kit',
+    version: project.package.manifest.version,
+    description: 'npm create eks-cognito-kit: scaffold a service repository secured by Amazon Cognito on Amazon EKS.',
+    license: 'Apache-2.0',
+    type: 'module',
+    bin: { 'create-eks-cognito-kit': 'bin/create-eks-cognito-kit.mjs' },
+    files: ['bin/', 'generators/', 'templates/', 'lib/', 'README.md'],
+    engines: { node: '>= 22.18.0' },
+    // the kit at exactly this version: one path from answers to spec, shared with `eks-cognito-kit add`
+    dependencies: { 'eks-cognito-kit': project.package.manifest.version, ...CREATE_DEPS },
+  },
+});
 
 project.addTask('bench', {
   description: 'Benchmarks (not tests): synth and create against bare projen baselines measured in the same run',

@@ -1,7 +1,7 @@
 /**
  * The command line of `eks-cognito-kit add route|scope|client`, parsed into one typed request.
  */
-import { AddUsageError } from './add-error';
+import { AddUsageError, MissingWordsError } from './add-error';
 import type { AddRequest } from './spec-edit';
 import type { HttpMethod, RouteAuth } from '../spec/options';
 
@@ -15,8 +15,10 @@ export interface AddArgs {
   readonly addScope: boolean;
 }
 
-const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const AUTHS: readonly RouteAuth[] = ['bearer', 'alb-user', 'none'];
+/** The methods a route may have, in the order they are offered. */
+export const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** The route protections, the default first. */
+export const AUTHS: readonly RouteAuth[] = ['bearer', 'alb-user', 'none'];
 const VALUE_FLAGS: Record<string, readonly string[]> = { route: ['scopes', 'auth', 'handler'], scope: ['description'], client: ['scopes'] };
 const SWITCHES: Record<string, readonly string[]> = { route: [], scope: [], client: ['no-secret'] };
 
@@ -52,8 +54,11 @@ export function parseAddArgs(argv: readonly string[]): AddArgs {
 
 function toRequest(words: string[], values: Record<string, string>, switches: Set<string>): AddRequest {
   const [kind, ...rest] = words;
+  const given = { kind: ['route', 'scope', 'client'].includes(kind) ? kind as 'route' : undefined, words: rest, values, switches: [...switches] };
   const expect = (n: number, usage: string) => {
-    if (rest.length !== n) throw new AddUsageError(`"add ${kind}" takes ${usage}; got ${rest.length === 0 ? 'none' : rest.map((w) => JSON.stringify(w)).join(' ')}.`);
+    if (rest.length === n) return;
+    const message = `"add ${kind}" takes ${usage}; got ${rest.length === 0 ? 'none' : rest.map((w) => JSON.stringify(w)).join(' ')}.`;
+    throw rest.length < n ? new MissingWordsError(message, given) : new AddUsageError(message);
   };
   const scopes = values.scopes === undefined ? undefined : values.scopes.split(',').map((s) => s.trim()).filter(Boolean);
   switch (kind) {
@@ -80,7 +85,7 @@ function toRequest(words: string[], values: Record<string, string>, switches: Se
         client: { name: rest[0], ...(scopes && scopes.length > 0 && { scopes }), ...(switches.has('no-secret') && { generateSecret: false }) },
       };
     case undefined:
-      throw new AddUsageError('Missing what to add: route, scope or client.');
+      throw new MissingWordsError('Missing what to add: route, scope or client.', given);
     default:
       throw new AddUsageError(`Cannot add "${kind}"; add a route, a scope or a client.`);
   }
@@ -94,7 +99,9 @@ function splitFlag(text: string): [string, string | undefined] {
 /** The help text of `add`. */
 export const ADD_HELP = `Usage: eks-cognito-kit add <route|scope|client> ... [options]
 
-Adds to the spec in .projenrc.ts (keeping its comments and layout), then runs the synth.
+Adds to the spec in .projenrc.ts (keeping its comments and layout), then runs the synth. On a terminal,
+words left out are asked for (a method or protection chosen from the list, scopes from those declared,
+a path or name checked as typed by the spec's validation); elsewhere they are an error.
 
   add route <METHOD> <path> [--scopes a,b] [--auth bearer|alb-user|none] [--handler name]
   add scope <name> [--description text]

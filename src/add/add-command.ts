@@ -7,8 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type * as TS from 'typescript';
-import { ADD_HELP, parseAddArgs } from './add-args';
-import { AddError } from './add-error';
+import { ADD_HELP, AddArgs, parseAddArgs } from './add-args';
+import { AddError, GivenAddWords, MissingWordsError } from './add-error';
+import { askMissingWords, processTerminal } from './add-questions';
 import { grantHint } from './grant-hint';
 import { changedFiles, restoreRepo, snapshotRepo } from './private/repo-snapshot';
 import { unifiedDiff } from './private/unified-diff';
@@ -29,7 +30,7 @@ const PROJENRC = '.projenrc.ts';
 /** Runs `add` with the words after it; resolves to the exit code (0 done, 1 refused or failed, 2 bad usage). */
 export async function runAdd(argv: readonly string[], io: AddIo = processIo): Promise<number> {
   try {
-    const args = parseAddArgs(argv);
+    const args = await parseOrAsk(argv, io);
     if (args.help || !args.request) {
       io.out(`${ADD_HELP}\n`);
       return 0;
@@ -87,6 +88,31 @@ function routeGrantHint(route: RouteOptions, after: () => SpecDefaults): string 
   } catch {
     return '';
   }
+}
+
+/** The command line; on a terminal, words it lacks are asked for (see add-questions.ts) instead of refused. */
+async function parseOrAsk(argv: readonly string[], io: AddIo): Promise<AddArgs> {
+  try {
+    return parseAddArgs(argv);
+  } catch (e) {
+    if (!(e instanceof MissingWordsError) || io !== processIo || !process.stdin.isTTY || !process.stdout.isTTY) throw e;
+    const terminal = processTerminal();
+    try {
+      return parseAddArgs(await askMissingWords(e.given, () => declaredScopes(e.given), terminal));
+    } finally {
+      terminal.close();
+    }
+  }
+}
+
+/** The scope names the repo's spec declares now (its literal options over the project type's defaults). */
+function declaredScopes(given: GivenAddWords): string[] {
+  const repoDir = resolve(process.cwd(), given.values.dir ?? '.');
+  const file = join(repoDir, PROJENRC);
+  if (!existsSync(file)) throw new AddError(`No ${PROJENRC} in ${repoDir}; run add in a service repository, or pass --dir <repo>.`);
+  const ts = loadTypeScript(repoDir);
+  const call = findProjectCall(ts, readFileSync(file, 'utf8'));
+  return ProjectProbe.load(repoDir, call).defaults(literalOptions(ts, call)).scopes.map((s) => s.name);
 }
 
 /** The repo's own `typescript` (a devDependency of every generated repo), so the kit need not ship one. */

@@ -21,3 +21,22 @@ export class AddUsageError extends AddError {
     this.name = 'AddUsageError';
   }
 }
+
+/** What a command line that lacks words (the kind, a method, a path, a name) did give; a terminal can ask for the rest. */
+export interface GivenAddWords {
+  readonly kind?: 'route' | 'scope' | 'client';
+  /** Words after the kind. */
+  readonly words: readonly string[];
+  /** Value flags, by name without dashes. */
+  readonly values: Readonly<Record<string, string>>;
+  /** Switches, by name without dashes. */
+  readonly switches: readonly string[];
+}
+
+/** Words are missing from the command line; exit code 2, or the questions on a terminal. */
+export class MissingWordsError extends AddUsageError {
+  constructor(message: string, public readonly given: GivenAddWords) {
+    super(message);
+    this.name = 'MissingWordsError';
+  }
+}

@@ -5,3 +5,4 @@ export * from './literal-edit';
 export * from './project-probe';
 export * from './projenrc-source';
 export * from './spec-edit';
+export * from './add-questions';

@@ -27,9 +27,6 @@ export interface CreateAnswers {
   readonly wafAclArn?: string;
 }
 
-/** Answers as text, keyed by flag name (`user-auth-host`): the form flags and prompts share. */
-export type AnswerText = Readonly<Record<string, string>>;
-
 /** The answers a resolved model stands for: the project type's defaults for a given name. */
 export function answersFromModel(model: ServiceModel): CreateAnswers {
   return {
@@ -48,44 +45,70 @@ export function answersFromModel(model: ServiceModel): CreateAnswers {
   };
 }
 
-/** Answers as the text a flag or a prompt would give. */
-export function answersToText(a: CreateAnswers): Record<string, string> {
-  return {
-    'name': a.name,
-    'region': a.region,
-    'namespace': a.namespace,
-    'host': a.host,
-    'cluster': a.cluster,
-    'scopes': a.scopes.join(','),
-    'clients': formatClients(a.clients),
-    'inbound-cidrs': a.inboundCidrs.join(','),
-    'user-auth-host': a.userAuthHost ?? '',
-    'self-sign-up': a.selfSignUp ? 'yes' : 'no',
-    'certificate-arn': a.certificateArn ?? '',
-    'waf-acl-arn': a.wafAclArn ?? '',
-  };
+/**
+ * Answers given so far (by flags or prompts), typed. A key present with `undefined` (or `''`) for an
+ * optional host or ARN means "none", which overrides a project type's default; an absent key means the default.
+ */
+export type GivenAnswers = { -readonly [K in keyof CreateAnswers]?: CreateAnswers[K] };
+
+/** The answer each string or switch flag gives, parsed once from its text (flag name -> answer key). */
+export const ANSWER_OF_FLAG: Readonly<Record<string, keyof CreateAnswers>> = {
+  'name': 'name',
+  'region': 'region',
+  'namespace': 'namespace',
+  'host': 'host',
+  'cluster': 'cluster',
+  'scopes': 'scopes',
+  'clients': 'clients',
+  'inbound-cidrs': 'inboundCidrs',
+  'user-auth-host': 'userAuthHost',
+  'self-sign-up': 'selfSignUp',
+  'certificate-arn': 'certificateArn',
+  'waf-acl-arn': 'wafAclArn',
+};
+
+/** Typed answers from flag values (`CreateFlags.values`); flags that are not answers are ignored. */
+export function answersFromFlags(values: Readonly<Record<string, string>>): GivenAnswers {
+  const given: Record<string, unknown> = {};
+  for (const [flag, text] of Object.entries(values)) {
+    const key = ANSWER_OF_FLAG[flag];
+    if (key !== undefined) given[key] = parseAnswer(key, text);
+  }
+  return given as GivenAnswers;
 }
 
-/** Typed answers from text; what the text lacks comes from `defaults`. */
-export function textToAnswers(text: AnswerText, defaults: CreateAnswers): CreateAnswers {
-  const scopes = text.scopes !== undefined ? parseList(text.scopes) : defaults.scopes;
-  const optional = (key: string, fallback: string | undefined) => (text[key] !== undefined ? text[key] || undefined : fallback);
-  const userAuthHost = optional('user-auth-host', defaults.userAuthHost);
-  const selfSignUp = text['self-sign-up'] !== undefined ? parseYesNo(text['self-sign-up']) : undefined;
+/** One answer's text as its typed value: lists split on ",", clients in the `--clients` syntax, yes/no as a boolean. */
+export function parseAnswer<K extends keyof CreateAnswers>(key: K, text: string): CreateAnswers[K] {
+  const value: unknown = key === 'scopes' || key === 'inboundCidrs' ? parseList(text)
+    : key === 'clients' ? parseClients(text)
+      : key === 'selfSignUp' ? parseYesNo(text)
+        : key === 'userAuthHost' || key === 'certificateArn' || key === 'wafAclArn' ? text.trim() || undefined
+          : text.trim();
+  return value as CreateAnswers[K];
+}
+
+/**
+ * Every answer: the given ones, the rest from `defaults`. Default clients follow renamed scopes, and
+ * switching sign-in off also switches off a default self sign-up.
+ */
+export function completeAnswers(given: GivenAnswers, defaults: CreateAnswers): CreateAnswers {
+  const has = (key: keyof CreateAnswers) => Object.prototype.hasOwnProperty.call(given, key);
+  const optional = <K extends 'userAuthHost' | 'certificateArn' | 'wafAclArn'>(key: K) => (has(key) ? given[key] || undefined : defaults[key]);
+  const scopes = given.scopes ?? defaults.scopes;
+  const userAuthHost = optional('userAuthHost');
   return {
-    name: text.name ?? defaults.name,
-    region: text.region ?? defaults.region,
-    namespace: text.namespace ?? defaults.namespace,
-    host: text.host ?? defaults.host,
-    cluster: text.cluster ?? defaults.cluster,
+    name: given.name ?? defaults.name,
+    region: given.region ?? defaults.region,
+    namespace: given.namespace ?? defaults.namespace,
+    host: given.host ?? defaults.host,
+    cluster: given.cluster ?? defaults.cluster,
     scopes,
-    clients: text.clients !== undefined ? parseClients(text.clients) : renameClientScopes(defaults.clients, defaults.scopes, scopes),
-    inboundCidrs: text['inbound-cidrs'] !== undefined ? parseList(text['inbound-cidrs']) : defaults.inboundCidrs,
+    clients: given.clients ?? renameClientScopes(defaults.clients, defaults.scopes, scopes),
+    inboundCidrs: given.inboundCidrs ?? defaults.inboundCidrs,
     userAuthHost,
-    // switching sign-in off also switches off a default self sign-up; the question rejects text that is not yes or no
-    selfSignUp: selfSignUp ?? (userAuthHost ? defaults.selfSignUp : false),
-    certificateArn: optional('certificate-arn', defaults.certificateArn),
-    wafAclArn: optional('waf-acl-arn', defaults.wafAclArn),
+    selfSignUp: given.selfSignUp ?? (userAuthHost ? defaults.selfSignUp : false),
+    certificateArn: optional('certificateArn'),
+    wafAclArn: optional('wafAclArn'),
   };
 }
 

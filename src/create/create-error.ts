@@ -17,7 +17,7 @@ export class UsageError extends CreateError {
   public override readonly exitCode: number = 2;
 
   constructor(message: string) {
-    super(`${message}\nRun "eks-cognito-kit create --help" to list the flags.`);
+    super(`${message}\nRun "npx create-eks-cognito-kit --help" to list the flags.`);
     this.name = 'UsageError';
   }
 }

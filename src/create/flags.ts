@@ -114,7 +114,7 @@ export const FLAGS: readonly FlagSpec[] = [
     description: 'Lets users sign themselves up on the hosted UI of --user-auth-host.',
     defaultText: () => 'false, only an administrator creates users',
     specPath: 'userAuth.selfSignUp',
-    question: 'Let users sign themselves up on the hosted UI? (yes/no)',
+    question: 'Let users sign themselves up on the hosted UI?',
     askedWhen: 'user-auth-host',
   },
   {

@@ -1,5 +1,5 @@
 /**
- * The running kit's own package: its version, dependency ranges and the folders `create` reads.
+ * The running kit's own package: its version and dependency ranges, as `create` needs them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +12,6 @@ export interface KitPackage {
   readonly version: string;
   readonly peerDependencies: Readonly<Record<string, string>>;
   readonly devDependencies: Readonly<Record<string, string>>;
-  /** The scaffold's Handlebars templates (and their `partials/`). */
-  readonly templatesDir: string;
-  /** The Yeoman generator module (ESM). */
-  readonly generatorPath: string;
   /** The module a team package's `require('eks-cognito-kit')` must reach: this very kit. */
   readonly indexPath: string;
 }
@@ -30,8 +26,6 @@ export function kitPackage(): KitPackage {
     version: pkg.version,
     peerDependencies: pkg.peerDependencies ?? {},
     devDependencies: pkg.devDependencies ?? {},
-    templatesDir: join(root, 'templates'),
-    generatorPath: join(root, 'generators', 'app', 'index.mjs'),
     indexPath: require.resolve('../index'),
   };
 }

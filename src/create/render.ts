@@ -4,8 +4,19 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import Handlebars from 'handlebars';
 import { CreateError } from './create-error';
+
+/**
+ * The part of Handlebars the scaffold uses. Handlebars is a dependency of create-eks-cognito-kit, not of
+ * the kit, so the caller passes it in (`import Handlebars from 'handlebars'`).
+ */
+export interface TemplateEngine {
+  create(): {
+    registerHelper(name: string, fn: (...args: any[]) => unknown): void;
+    registerPartial(name: string, source: string): void;
+    compile(source: string, options: { strict: boolean; noEscape: boolean }): (context: object) => string;
+  };
+}
 
 /** Folder of reusable partials inside a template folder; never rendered as a file. */
 export const PARTIALS_DIR = 'partials';
@@ -24,7 +35,7 @@ export function templateFiles(dir: string): string[] {
  * Renders every template of the layered folders with `context`: target path -> contents. Files without
  * `.hbs` are copied byte for byte (images stay images).
  */
-export function renderTemplates(layers: readonly string[], context: object): Map<string, string | Buffer> {
+export function renderTemplates(layers: readonly string[], context: object, handlebars: TemplateEngine): Map<string, string | Buffer> {
   const files = new Map<string, string>();
   const partials = new Map<string, string>();
   for (const dir of layers) {
@@ -32,7 +43,7 @@ export function renderTemplates(layers: readonly string[], context: object): Map
       ? partials.set(f.slice(PARTIALS_DIR.length + 1).replace(/\.hbs$/, ''), join(dir, f))
       : files.set(f, join(dir, f))));
   }
-  const hbs = Handlebars.create();
+  const hbs = handlebars.create();
   // `{{json value 2}}` indents every line after the first by 2 more spaces, to nest it in a JSON template
   hbs.registerHelper('json', (value: unknown, indent: unknown) =>
     JSON.stringify(value, null, 2).replace(/\n/g, `\n${' '.repeat(typeof indent === 'number' ? indent : 0)}`));

@@ -1,4 +1,4 @@
-import { answersFromModel, formatClients, parseClients, textToAnswers, toSpecOptions } from '../../src/create';
+import { answersFromModel, formatClients, parseClients, answersFromFlags, completeAnswers, toSpecOptions } from '../../src/create';
 import { DEFAULT_CLIENTS, resolveSpec } from '../../src/spec';
 
 const baseline = resolveSpec({ name: 'demo-api' });
@@ -22,18 +22,18 @@ describe('--clients syntax', () => {
 
 describe('answers -> spec options', () => {
   test('answers equal to the defaults give only the name', () => {
-    expect(toSpecOptions(textToAnswers({ name: 'demo-api' }, defaults), baseline)).toEqual({ name: 'demo-api' });
+    expect(toSpecOptions(completeAnswers(answersFromFlags({ name: 'demo-api' }), defaults), baseline)).toEqual({ name: 'demo-api' });
   });
 
   test('answers that differ are written, nested where the spec nests them', () => {
-    const answers = textToAnswers({
+    const answers = completeAnswers(answersFromFlags({
       'name': 'demo-api',
       'region': 'eu-west-1',
       'cluster': 'prod',
       'inbound-cidrs': '10.0.0.0/8, 192.168.0.0/16',
       'user-auth-host': 'app.example.com',
       'clients': 'reader=demo.read',
-    }, defaults);
+    }), defaults);
     expect(toSpecOptions(answers, baseline)).toEqual({
       name: 'demo-api',
       region: 'eu-west-1',
@@ -50,7 +50,7 @@ describe('answers -> spec options', () => {
   });
 
   test('a sign-in host brings a signed-in home page, so the sign-in Ingress exists from the first commit', () => {
-    const answers = textToAnswers({ 'name': 'demo-api', 'user-auth-host': 'app.example.com', 'scopes': 'orders.read,orders.write' }, defaults);
+    const answers = completeAnswers(answersFromFlags({ 'name': 'demo-api', 'user-auth-host': 'app.example.com', 'scopes': 'orders.read,orders.write' }), defaults);
     const model = resolveSpec(toSpecOptions(answers, baseline));
     expect(model.routes.map((r) => [r.method, r.path, r.auth, r.scopes.map((s) => s.name)])).toEqual([
       ['GET', '/api/demo/protectedRole/{name}', 'bearer', ['orders.read']],
@@ -61,7 +61,7 @@ describe('answers -> spec options', () => {
   });
 
   test('renamed scopes carry over to the default routes and clients by position, so the spec stays valid', () => {
-    const answers = textToAnswers({ name: 'demo-api', scopes: 'orders.read,orders.write' }, defaults);
+    const answers = completeAnswers(answersFromFlags({ name: 'demo-api', scopes: 'orders.read,orders.write' }), defaults);
     expect(answers.clients).toEqual([
       { name: 'readClient', scopes: ['orders.read'] },
       { name: 'writeClient', scopes: ['orders.write'] },
@@ -75,7 +75,7 @@ describe('answers -> spec options', () => {
   });
 
   test('an empty optional answer means none', () => {
-    const answers = textToAnswers({ 'name': 'demo-api', 'user-auth-host': '', 'certificate-arn': '' }, defaults);
+    const answers = completeAnswers(answersFromFlags({ 'name': 'demo-api', 'user-auth-host': '', 'certificate-arn': '' }), defaults);
     expect(answers.userAuthHost).toBeUndefined();
     expect(answers.certificateArn).toBeUndefined();
   });

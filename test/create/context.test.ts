@@ -1,4 +1,4 @@
-import { answersFromModel, buildContext, kitPackage, kitProjectType, textToAnswers, toSpecOptions } from '../../src/create';
+import { answersFromModel, buildContext, kitPackage, kitProjectType, answersFromFlags, completeAnswers, toSpecOptions } from '../../src/create';
 import { toTsLiteral } from '../../src/private/ts-literal';
 import { resolveSpec } from '../../src/spec';
 
@@ -6,7 +6,7 @@ const kit = kitPackage();
 const baseline = resolveSpec({ name: 'orders' });
 
 function context(text: Record<string, string>, localFolder = false) {
-  const answers = textToAnswers({ name: 'orders', ...text }, answersFromModel(baseline));
+  const answers = completeAnswers(answersFromFlags({ name: 'orders', ...text }), answersFromModel(baseline));
   return buildContext({
     answers,
     specOptions: toSpecOptions(answers, baseline),

@@ -4,14 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { snapshot, tempDir } from './run-cli';
-import { runCreate } from '../../src/cli/create-command';
+import { runCli, snapshot, tempDir } from './run-cli';
 
-async function create(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCreate(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+async function create(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const r = await runCli(args, tempDir());
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 /** Runs create on `dir` and checks it is unchanged; returns the run. */

@@ -1,6 +1,7 @@
 /**
- * Runs `eks-cognito-kit create` as a real child process (ts-node on src/cli/create-command.ts), and
- * snapshots folders so a test can prove a refused run wrote nothing.
+ * Runs create as a real child process: create-eks-cognito-kit's bin (what `npm create eks-cognito-kit`
+ * runs) with the kit's library from this checkout's sources, and snapshots folders so a test can prove
+ * a refused run wrote nothing.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,6 +10,15 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
+/** The create package of this checkout. */
+export const CREATE_PACKAGE_DIR = join(ROOT, 'packages', 'create-eks-cognito-kit');
+/** Its bin. */
+export const CREATE_BIN = join(CREATE_PACKAGE_DIR, 'bin', 'create-eks-cognito-kit.mjs');
+/** The scaffold's own templates. */
+export const TEMPLATES_DIR = join(CREATE_PACKAGE_DIR, 'templates');
+/** The environment that makes the bin load the kit's sources (see kit-from-source.cjs). */
+export const FROM_SOURCE_ENV = { EKS_COGNITO_KIT_CREATE_MODULE: join(__dirname, 'kit-from-source.cjs'), NO_COLOR: '1' };
+
 /** What a finished run printed and returned. */
 export interface CliResult {
   readonly code: number | null;
@@ -16,15 +26,9 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `create <args>` in `cwd`; stdin is a pipe that stays open and silent, as in CI. */
+/** Runs `create-eks-cognito-kit <args>` in `cwd`; stdin is a pipe that stays open and silent, as in CI. */
 export function runCli(args: readonly string[], cwd: string, timeoutMs = 45_000): Promise<CliResult> {
-  const script = `require(${JSON.stringify(join(ROOT, 'src', 'cli', 'create-command.ts'))})`
-    + '.runCreate(process.argv.slice(1)).then((c) => { process.exitCode = c; });';
-  const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script, ...args], {
-    cwd,
-    env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), NO_COLOR: '1' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [CREATE_BIN, ...args], { cwd, env: { ...process.env, ...FROM_SOURCE_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -4,9 +4,9 @@
  */
 import { join } from 'node:path';
 import { projenrcOptions, runCli, snapshot, tempDir } from './run-cli';
-import { runCreate } from '../../src/cli/create-command';
 import {
-  answersFromModel, kitProjectType, kitPackage, parseCreateArgs, parseYesNo, renderHelp, resolveAnswers, specQuestions, textToAnswers, toSpecOptions,
+  answersFromFlags, answersFromModel, completeAnswers, kitProjectType, kitPackage, parseCreateArgs, parseYesNo, renderHelp, resolveAnswers,
+  specQuestions, toSpecOptions,
 } from '../../src/create';
 import { resolveSpec } from '../../src/spec';
 
@@ -14,11 +14,9 @@ const baseline = resolveSpec({ name: 'demo-api' });
 const defaults = answersFromModel(baseline);
 const projectType = kitProjectType(kitPackage());
 
-async function create(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCreate(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+async function create(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const r = await runCli(args, tempDir());
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('--self-sign-up on the command line', () => {
@@ -41,7 +39,7 @@ describe('--self-sign-up on the command line', () => {
 
 describe('answers -> spec options', () => {
   test('with a sign-in host it writes userAuth.selfSignUp: true, which the pool allows', () => {
-    const answers = textToAnswers({ 'name': 'demo-api', 'user-auth-host': 'app.example.com', 'self-sign-up': 'yes' }, defaults);
+    const answers = completeAnswers(answersFromFlags({ 'name': 'demo-api', 'user-auth-host': 'app.example.com', 'self-sign-up': 'yes' }), defaults);
     expect(answers.selfSignUp).toBe(true);
     const options = resolveAnswers(projectType, answers, baseline);
     expect(options.userAuth).toEqual({ host: 'app.example.com', selfSignUp: true });
@@ -50,7 +48,7 @@ describe('answers -> spec options', () => {
 
   test('left out (or no) it writes nothing, so only an administrator creates users', () => {
     for (const text of [{}, { 'self-sign-up': 'no' }] as Array<Record<string, string>>) {
-      const answers = textToAnswers({ 'name': 'demo-api', 'user-auth-host': 'app.example.com', ...text }, defaults);
+      const answers = completeAnswers(answersFromFlags({ 'name': 'demo-api', 'user-auth-host': 'app.example.com', ...text }), defaults);
       expect(toSpecOptions(answers, baseline).userAuth).toEqual({ host: 'app.example.com' });
     }
   });
@@ -62,33 +60,27 @@ describe('answers -> spec options', () => {
   });
 
   test('without a sign-in host it is a problem naming the flag and the fix', () => {
-    const answers = textToAnswers({ 'name': 'demo-api', 'self-sign-up': 'yes' }, defaults);
+    const answers = completeAnswers(answersFromFlags({ 'name': 'demo-api', 'self-sign-up': 'yes' }), defaults);
     expect(() => resolveAnswers(projectType, answers, baseline)).toThrow(
       /userAuth\.selfSignUp: true needs user sign-in, which is off: add --user-auth-host <host> .* or drop --self-sign-up\./);
   });
 });
 
 describe('the question on a terminal', () => {
-  const question = (preset: Record<string, string>) => specQuestions(projectType, baseline, { name: 'demo-api', ...preset })
-    .find((q) => q.name === 'self-sign-up');
+  const question = (given: Record<string, unknown>) => specQuestions(projectType, baseline, { name: 'demo-api', ...given })
+    .find((q) => q.name === 'selfSignUp');
 
-  test('is asked only once a sign-in host is answered, defaulting to no', () => {
+  test('is a yes/no confirm, asked only once a sign-in host is answered, defaulting to no', () => {
     const q = question({})!;
-    expect(q.default).toBe('no');
-    expect(q.when?.({ 'user-auth-host': '' })).toBe(false);
-    expect(q.when?.({ 'user-auth-host': 'app.example.com' })).toBe(true);
-    expect(question({ 'user-auth-host': 'app.example.com' })!.when?.({})).toBe(true);
-  });
-
-  test('takes yes or no, and checks the answer with the others', () => {
-    const q = question({})!;
-    expect(q.validate('yes', { 'user-auth-host': 'app.example.com' })).toBe(true);
-    expect(q.validate('maybe', { 'user-auth-host': 'app.example.com' })).toBe('"maybe" is not yes or no; answer yes or no.');
-    expect(q.validate('yes', { 'user-auth-host': '' })).toMatch(/^true needs user sign-in/);
+    expect(q.type).toBe('confirm');
+    expect(q.default).toBe(false);
+    expect(q.when?.({ userAuthHost: undefined })).toBe(false);
+    expect(q.when?.({ userAuthHost: 'app.example.com' })).toBe(true);
+    expect(question({ userAuthHost: 'app.example.com' })!.when?.({})).toBe(true);
   });
 
   test('is not asked when the flag gave the answer', () => {
-    expect(question({ 'self-sign-up': 'yes', 'user-auth-host': 'app.example.com' })).toBeUndefined();
+    expect(question({ selfSignUp: true, userAuthHost: 'app.example.com' })).toBeUndefined();
   });
 });
 

@@ -1,9 +1,10 @@
 /**
- * The kit end to end, as a new user runs it: `npm pack` of this checkout, `create demo-api --yes
- * --user-auth-host app.example.com` from the tarball, a real install, projen synth, the generated unit
- * tests, `npm run integ` through the local ALB (bearer cases, and a real sign-in and sign-out), seed 003's
- * own demo-api.sh against `npm run dev`, every artifact against the upstream schemas, and a day-2 `add`.
- * One scaffold (one install) serves every test.
+ * The kit end to end, as a new user runs it: `npm pack` of the kit and of create-eks-cognito-kit, then
+ * `create-eks-cognito-kit demo-api --yes --user-auth-host app.example.com` run from those tarballs the way
+ * `npm create` runs it (npm exec), a real install, projen synth, the generated unit tests, `npm run integ`
+ * through the local ALB (bearer cases, and a real sign-in and sign-out), seed 003's own demo-api.sh against
+ * `npm run dev`, every artifact against the upstream schemas, and a day-2 `add`. One scaffold (one install)
+ * serves every test; a second one answers the prompts on a pseudo-terminal and is not installed.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +12,12 @@ import { join } from 'node:path';
 import * as YAML from 'yaml';
 import { targetPathOf, templateFiles } from '../../src/create/render';
 import { resolveSpec } from '../../src/spec';
+import { runInPty } from '../create/pty';
+import { expectScriptedSpec, SCRIPTED_ANSWERS } from '../create/pty-answers';
+import { CREATE_PACKAGE_DIR, TEMPLATES_DIR } from '../create/run-cli';
 import { validateCloudFormationTemplate, validateEksctl, validateKubernetes } from '../schemas';
 import { withSignIn } from '../util';
-import { run, start, waitFor } from './run';
+import { cleanEnv, run, start, waitFor } from './run';
 
 const KIT = join(__dirname, '..', '..');
 const WORK = mkdtempSync(join(tmpdir(), 'eck-e2e-'));
@@ -22,6 +26,13 @@ const REPO = join(WORK, 'demo-api');
 const SEED_003 = join(__dirname, 'fixtures', 'seed-003');
 
 let kitTarball = '';
+let createTarball = '';
+let createOutput = '';
+
+/** `npm exec` of create-eks-cognito-kit from the two tarballs, as `npm create eks-cognito-kit` runs it. */
+function npmCreate(args: string[]): string[] {
+  return ['exec', '--yes', `--package=${createTarball}`, `--package=${kitTarball}`, '--', 'create-eks-cognito-kit', ...args];
+}
 
 /** `npm pack` of a folder into WORK; returns the tarball's path. */
 function pack(folder: string): string {
@@ -37,12 +48,28 @@ function kit(args: string[], cwd: string) {
 beforeAll(() => {
   run('npx', ['tsc', '--build'], KIT);
   kitTarball = pack(KIT);
+  createTarball = pack(CREATE_PACKAGE_DIR);
 }, 300_000);
 
-describe('create demo-api --yes --user-auth-host app.example.com, installed from npm pack', () => {
+describe('npm create eks-cognito-kit demo-api --yes --user-auth-host app.example.com, from npm pack of both packages', () => {
   beforeAll(() => {
-    kit(['create', 'demo-api', '--yes', '--user-auth-host', 'app.example.com', '--kit-spec', kitTarball], WORK);
+    createOutput = run('npm', npmCreate(['demo-api', '--yes', '--user-auth-host', 'app.example.com', '--kit-spec', kitTarball]), WORK).output;
   }, 600_000);
+
+  test('installs nothing on demand, and the repo depends on the lean kit: no Yeoman, no Handlebars from the kit', () => {
+    expect(createOutput).not.toMatch(/Installing Yeoman|npm exec|not installed beside/);
+    expect(createOutput).toContain('Created demo-api');
+    const manifest = JSON.parse(readFileSync(join(REPO, 'node_modules', 'eks-cognito-kit', 'package.json'), 'utf-8'));
+    for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+      for (const name of ['yeoman-environment', 'yeoman-generator', 'handlebars']) expect(manifest[field]?.[name]).toBeUndefined();
+    }
+    for (const name of ['yeoman-environment', 'yeoman-generator']) {
+      expect(run('npm', ['ls', '--all', name], REPO, { allowFailure: true }).output).not.toContain(name);
+    }
+    // ts-jest (the generated tests' runner) depends on handlebars itself; the kit must not bring it
+    const why = run('npm', ['explain', 'handlebars'], REPO, { allowFailure: true }).output;
+    expect(why).not.toMatch(/from eks-cognito-kit@/);
+  });
 
   test('made a first commit and `npx projen` leaves no diff', () => {
     expect(run('git', ['log', '--oneline'], REPO).output.trim().split('\n')).toHaveLength(1);
@@ -53,7 +80,7 @@ describe('create demo-api --yes --user-auth-host app.example.com, installed from
   test('tracks exactly what the templates and the project type declare', () => {
     const tracked = run('git', ['ls-files'], REPO).output.trim().split('\n').sort();
     const managed: string[] = JSON.parse(readFileSync(join(REPO, '.projen', 'files.json'), 'utf-8')).files;
-    const scaffolded = templateFiles(join(KIT, 'templates')).map(targetPathOf);
+    const scaffolded = templateFiles(TEMPLATES_DIR).map(targetPathOf);
     const handlers = resolveSpec(withSignIn({ name: 'demo-api', userAuth: { host: 'app.example.com' } })).routes.map((r) => `src/handlers/${r.handlerModule}.ts`);
     expect(handlers).toContain('src/handlers/home.ts');
     expect(tracked).toEqual([...new Set([...managed, ...scaffolded, ...handlers, 'src/app.ts', 'package-lock.json'])].sort());
@@ -135,6 +162,18 @@ describe('create demo-api --yes --user-auth-host app.example.com, installed from
     expect(again.output).toMatch(/already is GET \/api\/orders\/\{id\}; nothing to add/);
     expect(run('git', ['status', '--porcelain', '--ignored=no'], REPO).output).toBe('');
   }, 120_000);
+});
+
+describe('npm create eks-cognito-kit on a terminal, from npm pack of both packages', () => {
+  test('answers the prompts as typed, refuses a bad answer with its fix, and writes the answered spec', async () => {
+    const dir = join(WORK, 'prompted');
+    mkdirSync(dir);
+    const r = await runInPty('npm', npmCreate(['pty-api', '--no-install', '--no-git', '--kit-spec', kitTarball]), dir, cleanEnv({ CI: '' }), SCRIPTED_ANSWERS, 300_000);
+    expect(r.answered).toBe(SCRIPTED_ANSWERS.length);
+    expect(r.code).toBe(0);
+    expect(r.output).not.toMatch(/Installing Yeoman/);
+    expectScriptedSpec(join(dir, 'pty-api'), 'pty-api');
+  }, 300_000);
 });
 
 describe('a team standard: create from the team package, change the standard, upgrade, re-synth', () => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The kit's main job end to end from this checkout: pack the kit, scaffold a demo service with
-# `create --yes`, install it, run its unit tests and its integration script against the local issuer.
+# The kit's main job end to end from this checkout: pack the kit and create-eks-cognito-kit, scaffold a
+# demo service from the two tarballs as `npm create eks-cognito-kit@latest demo-api -- --yes` does,
+# install it, run its unit tests and its integration script against the local issuer.
 # Usage: test/e2e/quickstart.sh [WORK_DIR]   (default .tmp/quickstart; the demo lands in WORK_DIR/demo-api)
 set -euo pipefail
 
@@ -12,7 +13,8 @@ check_node() {
   node -e 'const [a, b] = process.versions.node.split(".").map(Number); if (!(a > 22 || (a === 22 && b >= 18))) { console.error("Node.js >= 22.18 is required (found " + process.versions.node + "); install Node 24 LTS."); process.exit(1); }'
 }
 
-# Installs the kit's dependencies from the lockfile when this is a fresh clone, then compiles and packs it.
+# Installs the kit's dependencies from the lockfile when this is a fresh clone, then compiles and packs
+# the kit and the create package.
 pack_kit() {
   cd "$ROOT"
   if [[ ! -d node_modules/projen ]]; then
@@ -24,15 +26,18 @@ pack_kit() {
   rm -rf "$WORK"
   mkdir -p "$WORK"
   npm pack --silent --pack-destination "$WORK" >/dev/null
+  (cd packages/create-eks-cognito-kit && npm pack --silent --pack-destination "$WORK" >/dev/null)
 }
 
 main() {
   check_node
   pack_kit
-  local tarball
-  tarball="$(ls "$WORK"/eks-cognito-kit-*.tgz)"
-  echo "==> eks-cognito-kit create demo-api --yes --kit-spec $tarball"
-  (cd "$WORK" && node "$ROOT/lib/cli/main.js" create demo-api --yes --kit-spec "$tarball")
+  local kit create
+  kit="$(ls "$WORK"/eks-cognito-kit-*.tgz)"
+  create="$(ls "$WORK"/create-eks-cognito-kit-*.tgz)"
+  # What `npm create eks-cognito-kit@latest demo-api -- --yes` runs, with both packages from this checkout.
+  echo "==> npm exec create-eks-cognito-kit demo-api --yes --kit-spec $kit"
+  (cd "$WORK" && npm exec --yes --package="$create" --package="$kit" -- create-eks-cognito-kit demo-api --yes --kit-spec "$kit")
   cd "$WORK/demo-api"
   echo "==> npm test (generated unit tests)"
   npm test
