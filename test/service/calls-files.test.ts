@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_ROUTES, ServiceSpecOptions } from '../../src';
 import { CALL_FILES } from '../../src/service/calls-module';
+import { validateKubernetes } from '../schemas';
 import { synth, synthToDisk } from '../util';
 
 const KIT = join(__dirname, '..', '..');
@@ -90,6 +91,10 @@ describe('a repository with calls', () => {
     expect(yamlOf(files, 'k8s/deployment.yaml').spec.template.spec.containers[0].env).toEqual([
       { name: 'CLIENT_SECRET_CALLER', valueFrom: { secretKeyRef: { name: 'demo-api-client-secrets', key: 'CLIENT_SECRET_CALLER' } } },
     ]);
+  });
+
+  test('the manifests still validate against the Kubernetes schemas', () => {
+    for (const file of ['k8s/config-map.yaml', 'k8s/deployment.yaml']) expect([file, validateKubernetes(yamlOf(files, file))]).toEqual([file, []]);
   });
 
   test('the integration script says which case goes through the call', () => {

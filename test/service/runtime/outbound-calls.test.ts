@@ -80,6 +80,12 @@ describe('a client-credentials call', () => {
     await expect(client.json('/twice')).rejects.toMatchObject({ status: 502, code: 'bad_gateway', reason: 'answered 401' });
   });
 
+  test('the caller cannot replace the bearer token', async () => {
+    await clientAt().json('/h', { headers: { authorization: 'Bearer forged', Accept: 'application/json' } });
+    expect(local.upstreamTokens.at(-1)).not.toBe('forged');
+    expect(local.upstreamTokens.at(-1)!.split('.')).toHaveLength(3);
+  });
+
   test('a redirect is not followed: the token never reaches the redirect target', async () => {
     const target = await listen((req, res) => res.end(JSON.stringify({ stolen: req.headers.authorization })));
     let targetHits = 0;

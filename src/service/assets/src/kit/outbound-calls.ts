@@ -72,7 +72,8 @@ export class OutboundCall {
     try {
       return await fetch(url, {
         method: init.method ?? 'GET',
-        headers: { ...init.headers, Authorization: `Bearer ${token}` },
+        // The call's own token, whatever the caller's headers say.
+        headers: { ...withoutAuthorization(init.headers), Authorization: `Bearer ${token}` },
         body: init.body,
         redirect: 'manual',
         signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -146,6 +147,10 @@ export class OutboundCalls<N extends string> {
     }
     return settings;
   }
+}
+
+function withoutAuthorization(headers: CallInit['headers']): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'authorization'));
 }
 
 function required(read: EnvReader, name: string, what: string, problems: string[]): string | undefined {
