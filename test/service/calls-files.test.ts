@@ -93,8 +93,15 @@ describe('a repository with calls', () => {
     ]);
   });
 
+  test('the NetworkPolicy lets the pods reach a call on a port other than 443', () => {
+    const egress = (options: Partial<ServiceSpecOptions>) => yamlOf(synth(options), 'k8s/network-policy.yaml').spec.egress[1].ports;
+    expect(egress(CALLS_SPEC)).toEqual([{ protocol: 'TCP', port: 443 }]);
+    const onPort = { ...CALLS_SPEC, calls: [...CALLS_SPEC.calls!, { name: 'pricesApi', baseUrl: 'https://prices.example.com:8443', client: 'callerClient' }] };
+    expect(egress(onPort)).toEqual([{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 8443 }]);
+  });
+
   test('the manifests still validate against the Kubernetes schemas', () => {
-    for (const file of ['k8s/config-map.yaml', 'k8s/deployment.yaml']) expect([file, validateKubernetes(yamlOf(files, file))]).toEqual([file, []]);
+    for (const file of ['k8s/config-map.yaml', 'k8s/deployment.yaml', 'k8s/network-policy.yaml']) expect([file, validateKubernetes(yamlOf(files, file))]).toEqual([file, []]);
   });
 
   test('the integration script says which case goes through the call', () => {
