@@ -46,21 +46,32 @@ describe('a client-credentials call', () => {
     expect(claims).toMatchObject({ token_use: 'access', scope: 'https://gateway.example.com/demo.read', client_id: local.env.CLIENT_ID_CALLER });
   });
 
-  test('the token is reused until 60 s before exp, then replaced', async () => {
-    const clock = { now: Date.now() };
+  test('the token is reused until 60 s before exp (its lifetime counted from the request), then replaced', async () => {
+    const fetchedAt = Date.now();
+    const clock = { now: fetchedAt };
     const client = clientAt(clock);
     const before = local.tokenRequests();
     await client.json('/a');
     const first = local.upstreamTokens.at(-1)!;
-    const { exp } = decode(first);
-    clock.now = exp * 1000 - 61_000;
+    const { exp, iat } = decode(first);
+    clock.now = fetchedAt + (exp - iat) * 1000 - 61_000;
     await client.json('/b');
     expect(local.upstreamTokens.at(-1)).toBe(first);
     expect(local.tokenRequests() - before).toBe(1);
-    clock.now = exp * 1000 - 59_000;
+    clock.now = fetchedAt + (exp - iat) * 1000 - 59_000;
     await client.json('/c');
     expect(local.upstreamTokens.at(-1)).not.toBe(first);
     expect(local.tokenRequests() - before).toBe(2);
+  });
+
+  test('a clock two hours off the issuer\'s still caches the token', async () => {
+    for (const skew of [-7_200_000, 7_200_000]) {
+      const client = clientAt({ now: Date.now() + skew });
+      const before = local.tokenRequests();
+      await client.json('/a');
+      await client.json('/b');
+      expect(local.tokenRequests() - before).toBe(1);
+    }
   });
 
   test('a 401 drops the token and retries once with a new one; a second 401 is answered as it is', async () => {

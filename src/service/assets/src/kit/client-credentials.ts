@@ -29,7 +29,8 @@ const MAX_BYTES = 64 * 1024;
 
 /**
  * An access token from the client-credentials grant, fetched with HTTP Basic client authentication,
- * cached until a minute before `exp` (half its lifetime when that is shorter), and fetched once for
+ * cached until a minute before `exp` (half its lifetime when that is shorter; the lifetime is the
+ * shorter of `expires_in` and the token's `exp - iat`, counted from the request), and fetched once for
  * every caller waiting at the same time. The token and the secret are never logged or put in an error.
  */
 export class ClientCredentials {
@@ -79,9 +80,9 @@ export class ClientCredentials {
     if (typeof token !== 'string' || token === '' || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
       throw new TokenFetchError('token endpoint answered without access_token and expires_in');
     }
-    const expiresAt = Math.min(started + expiresIn * 1000, expOf(token) ?? Infinity);
-    const lifetime = expiresAt - started;
-    this.cached = { token, refreshAt: expiresAt - Math.min(REFRESH_MARGIN_MS, lifetime / 2) };
+    // Lifetimes, not instants: a clock that differs from the issuer's neither stretches nor voids the cache.
+    const lifetime = Math.min(expiresIn, lifetimeOf(token) ?? Infinity) * 1000;
+    this.cached = { token, refreshAt: started + lifetime - Math.min(REFRESH_MARGIN_MS, lifetime / 2) };
     return token;
   }
 }
@@ -112,10 +113,10 @@ function oauthError(text: string): string {
   return typeof code === 'string' && /^[a-z_]{1,40}$/.test(code) ? ` ${code}` : '';
 }
 
-// The token's `exp` in milliseconds, read without verifying: it only shortens the cache, never lengthens it.
-function expOf(token: string): number | undefined {
+// The token's `exp - iat` in seconds, read without verifying: it only shortens the cache, never lengthens it.
+function lifetimeOf(token: string): number | undefined {
   const payload = token.split('.')[1];
   if (payload === undefined) return undefined;
-  const exp = parseJson(Buffer.from(payload, 'base64url').toString('utf8')).exp;
-  return typeof exp === 'number' ? exp * 1000 : undefined;
+  const { exp, iat } = parseJson(Buffer.from(payload, 'base64url').toString('utf8'));
+  return typeof exp === 'number' && typeof iat === 'number' && exp > iat ? exp - iat : undefined;
 }
