@@ -2,6 +2,7 @@
  * `eks-cognito-kit deploy [--dry-run] [--only cognito|outputs]` and `eks-cognito-kit cognito-outputs`:
  * the ordered deploy chain of a service repository, each step printed before it runs.
  */
+import { clientSecrets } from './client-secrets-step';
 import { cluster, kubeconfig } from './cluster-steps';
 import { cognitoOutputs, cognitoStack, synth } from './cognito-steps';
 import { CommandRunner, DeployIo } from './command-runner';
@@ -16,8 +17,9 @@ const USAGE = `Usage: eks-cognito-kit deploy [--dry-run] [--only cognito|outputs
 
 Runs, in a service repository, in order: preflight (tools, AWS account and region, cluster), the Cognito
 stack, its outputs into cognito/outputs.json, npx projen, the cluster (created when absent), the ECR
-repository, the image (built and pushed when its commit tag is not in ECR), kubectl apply, the rollout,
-and scripts/integ.sh https://<host>. Every step is safe to run again.
+repository, the image (built and pushed when its commit tag is not in ECR), kubectl apply, the Secret of
+the outbound calls' client secrets (read from Cognito, piped to kubectl), the rollout, and
+scripts/integ.sh https://<host>. Every step is safe to run again.
 
 Options:
   --dry-run        Print the steps and their commands; run nothing
@@ -25,11 +27,12 @@ Options:
   --only outputs   Only the outputs and the synth (npx projen cognito:outputs; eks-cognito-kit cognito-outputs)
   --help           Print this help`;
 
-/** The steps of the whole chain, or of one of its Cognito parts. */
-export function deploySteps(only?: 'cognito' | 'outputs'): DeployStep[] {
+/** The steps of the whole chain, or of one of its Cognito parts; `client-secrets` only when the service makes outbound calls. */
+export function deploySteps(only?: 'cognito' | 'outputs', calls = false): DeployStep[] {
   if (only === 'outputs') return [cognitoOutputs, synth];
   if (only === 'cognito') return [preflight('cognito'), cognitoStack, cognitoOutputs, synth];
-  return [preflight('all'), cognitoStack, cognitoOutputs, synth, cluster, kubeconfig, ecrRepository, image, k8sApply, rollout, integ];
+  return [preflight('all'), cognitoStack, cognitoOutputs, synth, cluster, kubeconfig, ecrRepository, image, k8sApply,
+    ...(calls ? [clientSecrets] : []), rollout, integ];
 }
 
 /** Options of one run of the chain. */
@@ -66,7 +69,7 @@ export function runDeploy(args: readonly string[], options: DeployRunOptions = {
     io.stderr.write(`eks-cognito-kit deploy: ${(e as Error).message}\n`);
     return 2;
   }
-  const steps = deploySteps(only as 'cognito' | 'outputs' | undefined);
+  const steps = deploySteps(only as 'cognito' | 'outputs' | undefined, ctx.plan.kubernetes.clientSecrets !== undefined);
   if (dryRun) return printPlan(ctx, steps);
   for (const [i, step] of steps.entries()) {
     io.stdout.write(`[${i + 1}/${steps.length}] ${step.name}\n${step.describe(ctx).map((c) => `  $ ${c}\n`).join('')}`);

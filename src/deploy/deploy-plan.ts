@@ -4,10 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ClientSecretsPlan } from './client-secrets-step';
+import { OUTPUTS_PATH } from './cognito-outputs';
 import { cognitoStackName, COGNITO_TEMPLATE_PATH } from '../cognito/cognito-stack';
 import { CLUSTER_CONFIG_PATH } from '../eksctl/cluster-config-file';
+import { callClients, clientSecretsName } from '../k8s/workload';
 import type { ServiceModel } from '../spec';
-import { OUTPUTS_PATH } from './cognito-outputs';
 
 /** Path of the plan inside the service repository. */
 export const DEPLOY_PLAN_PATH = '.eks-cognito-kit/deploy.json';
@@ -26,7 +28,14 @@ export interface DeployPlan {
     readonly accountId?: string;
   };
   readonly cluster: { readonly name: string; readonly configPath: string };
-  readonly kubernetes: { readonly manifestDir: string; readonly namespace: string; readonly deployment: string; readonly container: string };
+  readonly kubernetes: {
+    readonly manifestDir: string;
+    readonly namespace: string;
+    readonly deployment: string;
+    readonly container: string;
+    /** The Secret of the outbound calls' client secrets, when the service makes calls. */
+    readonly clientSecrets?: ClientSecretsPlan;
+  };
   /** ECR repository the image is pushed to; the tag is the commit. */
   readonly image: { readonly repository: string };
   readonly integ: { readonly script: string; readonly baseUrl: string; readonly tokenEndpoint: string };
@@ -46,7 +55,15 @@ export function renderDeployPlan(model: ServiceModel, manifestDir: string): Depl
       ...(model.cognito.deployed ? { accountId: model.cognito.deployed.accountId } : {}),
     },
     cluster: { name: model.cluster.name, configPath: CLUSTER_CONFIG_PATH },
-    kubernetes: { manifestDir, namespace: model.namespace, deployment: model.name, container: model.name },
+    kubernetes: {
+      manifestDir,
+      namespace: model.namespace,
+      deployment: model.name,
+      container: model.name,
+      ...(model.calls.length > 0 ? {
+        clientSecrets: { secretName: clientSecretsName(model), clients: callClients(model).map((c) => ({ name: c.name, envName: c.envName })) },
+      } : {}),
+    },
     image: { repository: model.name },
     integ: { script: 'scripts/integ.sh', baseUrl: `https://${model.host}`, tokenEndpoint: model.cognito.tokenEndpoint },
   };

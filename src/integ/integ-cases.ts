@@ -40,7 +40,9 @@ export function integCases(model: ServiceModel): { cases: IntegCase[]; skipped: 
       skipped.push({ route, reason: `403: every client holds ${names}` });
     }
     const holder = grantable.find((c) => holds(c, route));
-    if (holder) cases.push({ route, status: 200, label: `token of ${holder.name} with ${names}`, client: holder.envName });
+    // A relaying route's 200 is also its outbound call answering, end to end.
+    const relay = route.relay ? `, through call ${route.relay.call}` : '';
+    if (holder) cases.push({ route, status: 200, label: `token of ${holder.name} with ${names}${relay}`, client: holder.envName });
     else skipped.push({ route, reason: `200: no client with a secret holds ${names}` });
   }
   return { cases, skipped };

@@ -2,6 +2,7 @@
  * The service's runtime configuration: public identifiers only, never a secret.
  */
 import { ConfigMap, objectMeta } from './kube-objects';
+import { callClients } from './workload';
 import type { ServiceModel } from '../spec/model';
 
 /** The ConfigMap `<name>-config` the Deployment loads with `envFrom`. */
@@ -32,6 +33,16 @@ export function runtimeConfig(model: ServiceModel): Record<string, string> {
     // The managed sign-out route sends the browser to the hosted UI's /logout, then back to the sign-in host.
     data.COGNITO_HOSTED_UI_URL = model.cognito.hostedUiUrl;
     data.SIGN_OUT_REDIRECT_URI = `https://${model.userAuth.host}/`;
+  }
+  if (model.calls.length > 0) {
+    // The outbound calls' public settings; each client's secret comes from the <name>-client-secrets Secret.
+    data.TOKEN_ENDPOINT = model.cognito.tokenEndpoint;
+    model.calls.forEach((c) => {
+      data[`CALL_${c.envName}_BASE_URL`] = c.baseUrl;
+    });
+    callClients(model).forEach((c) => {
+      data[`CLIENT_ID_${c.envName}`] = deployed?.clientIds[c.name] ?? '';
+    });
   }
   return data;
 }

@@ -17,6 +17,24 @@ export const NODE_USER_ID = 1000;
 /** Seconds the pod keeps serving after it is marked terminating, while the ALB deregisters it. */
 const DRAIN_SECONDS = 15;
 
+/** Name of the Secret the deploy creates from Cognito with the secrets of the clients outbound calls use. */
+export function clientSecretsName(model: ServiceModel): string {
+  return `${model.name}-client-secrets`;
+}
+
+/** The app clients outbound calls authenticate with, once each. */
+export function callClients(model: ServiceModel): ServiceModel['calls'][number]['client'][] {
+  return [...new Map(model.calls.map((c) => [c.client.name, c.client])).values()];
+}
+
+// CLIENT_SECRET_<CLIENT> from the Secret, never from the ConfigMap; the pod does not start without it.
+function clientSecretEnv(model: ServiceModel): object[] {
+  return callClients(model).map((c) => ({
+    name: `CLIENT_SECRET_${c.envName}`,
+    valueFrom: { secretKeyRef: { name: clientSecretsName(model), key: `CLIENT_SECRET_${c.envName}` } },
+  }));
+}
+
 /** What the Deployment refers to by name. */
 export interface WorkloadRefs {
   readonly serviceAccount: KubeObject;
@@ -69,6 +87,7 @@ export function buildDeployment(model: ServiceModel, refs: WorkloadRefs): Deploy
             image: model.workload.image,
             ports: [{ name: HTTP_PORT_NAME, containerPort: model.workload.port, protocol: 'TCP' }],
             envFrom: [{ configMapRef: { name: refs.configMap.metadata.name } }],
+            ...(model.calls.length > 0 ? { env: clientSecretEnv(model) } : {}),
             readinessProbe: probe(model.ingress.healthCheckPath, 5, 3),
             livenessProbe: probe(LIVENESS_PATH, 10, 3),
             // Up to a minute to start before liveness applies, without slowing liveness afterwards.

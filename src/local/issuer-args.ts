@@ -13,6 +13,8 @@ export interface IssuerArgs {
   readonly port?: number;
   /** From --alb-port, else `ALB_PORT`, else 8081: the local ALB whose callback URLs the web client accepts. */
   readonly albPort: number;
+  /** From --service-port, else `PORT`; undefined means the spec's servicePort. Calls to the service's own host go there. */
+  readonly servicePort?: number;
   readonly email: string;
   readonly sub?: string;
   readonly username?: string;
@@ -30,8 +32,11 @@ Options:
   --dir <path>       service repository root (default: the current directory)
   --alb-port <n>     port of the local ALB, whose http://localhost:<n> callback and sign-out URLs
                      the web client accepts (default: $ALB_PORT, else 8081)
+  --service-port <n> port of the local service, where --print-env points calls to the service's own
+                     host (default: $PORT, else the service port of issuer.json)
   --print-env        print shell exports (TOKEN_ENDPOINT, CLIENT_CREDENTIALS_*, COGNITO_*, AWS_REGION,
-                     ALB_*) for an issuer on --port, then exit
+                     ALB_*, and for outbound calls CALL_*_BASE_URL, CLIENT_ID_*, CLIENT_SECRET_*) for an
+                     issuer on --port, then exit
   --alb-token        print a signed x-amzn-oidc-data value for a local user, then exit (needs userAuth)
   --email <address>  user for --alb-token (default: dev@example.com)
   --sub <id>         user id for --alb-token (default: a UUID derived from the email)
@@ -62,6 +67,7 @@ export function parseIssuerArgs(argv: readonly string[], cwd: string, env: NodeJ
         'port': { type: 'string' },
         'dir': { type: 'string' },
         'alb-port': { type: 'string' },
+        'service-port': { type: 'string' },
         'print-env': { type: 'boolean' },
         'alb-token': { type: 'boolean' },
         'email': { type: 'string' },
@@ -85,10 +91,17 @@ export function parseIssuerArgs(argv: readonly string[], cwd: string, env: NodeJ
     port,
     albPort: values['alb-port'] !== undefined ? parsePort(values['alb-port'], '--alb-port', false)
       : env.ALB_PORT ? parsePort(env.ALB_PORT, 'ALB_PORT', false) : DEFAULT_ALB_PORT,
+    servicePort: values['service-port'] !== undefined ? parsePort(values['service-port'], '--service-port', false)
+      : fixedPort(env.PORT),
     email: values.email ?? 'dev@example.com',
     sub: values.sub,
     username: values.username,
   };
+}
+
+// PORT is the service's own setting (0 picks a free port): only a fixed port tells where the service is.
+function fixedPort(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 65535 ? Number(value) : undefined;
 }
 
 function parsePort(value: string, name: string, zeroAllowed: boolean): number {

@@ -45,7 +45,7 @@ function printOnce(args: IssuerArgs): string {
   const spec = readIssuerSpec(args.dir);
   const credentials = loadDevCredentials(args.dir, spec);
   return args.mode === 'print-env'
-    ? renderEnv(spec, credentials, args.port ?? spec.issuerPort, args.albPort)
+    ? renderEnv(spec, credentials, args.port ?? spec.issuerPort, args.albPort, args.servicePort)
     : `${signAlbToken(spec, credentials, { email: args.email, sub: args.sub, username: args.username })}\n`;
 }
 

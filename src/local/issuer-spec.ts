@@ -33,6 +33,19 @@ export interface IssuerUserAuthSpec extends WebClientSettings {
   readonly sessionTimeoutSeconds: number;
 }
 
+/** An outbound call of the service, for `--print-env`: where the call goes locally and which client's credentials it uses. */
+export interface IssuerCallSpec {
+  readonly name: string;
+  /** Suffix of `CALL_<envName>_BASE_URL`. */
+  readonly envName: string;
+  /** The app client's name; `CLIENT_ID_<clientEnvName>` and `CLIENT_SECRET_<clientEnvName>` hold its credentials. */
+  readonly client: string;
+  readonly clientEnvName: string;
+  /** The spec's base URL; a call to the service's own host goes to the local service instead. */
+  readonly baseUrl: string;
+  readonly self: boolean;
+}
+
 /** The content of `.eks-cognito-kit/issuer.json`. */
 export interface IssuerSpec {
   readonly service: string;
@@ -45,6 +58,8 @@ export interface IssuerSpec {
   readonly resourceServer: string;
   readonly clients: readonly IssuerClientSpec[];
   readonly userAuth?: IssuerUserAuthSpec;
+  /** The service's outbound calls; absent when it makes none. */
+  readonly calls?: readonly IssuerCallSpec[];
 }
 
 /** Renders the issuer spec from the model; pure, so the same model always gives the same file. */
@@ -71,6 +86,16 @@ export function toIssuerSpec(model: ServiceModel): IssuerSpec {
         sessionTimeoutSeconds: userAuth.sessionTimeoutSeconds,
         ...webClientSettings(model)!,
       },
+    }),
+    ...(model.calls.length > 0 && {
+      calls: model.calls.map((c) => ({
+        name: c.name,
+        envName: c.envName,
+        client: c.client.name,
+        clientEnvName: c.client.envName,
+        baseUrl: c.baseUrl,
+        self: c.self,
+      })),
     }),
   };
 }

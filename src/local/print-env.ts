@@ -7,10 +7,10 @@ import type { IssuerSpec } from './issuer-spec';
 import { jwksPath } from './jwks';
 
 /**
- * One `export NAME=value` line per variable, values shell-quoted, for an issuer on the given port and a
- * local ALB on `albPort`.
+ * One `export NAME=value` line per variable, values shell-quoted, for an issuer on the given port, a
+ * local ALB on `albPort` and the service on `servicePort` (where calls to its own host go).
  */
-export function renderEnv(spec: IssuerSpec, credentials: DevCredentials, port: number, albPort: number): string {
+export function renderEnv(spec: IssuerSpec, credentials: DevCredentials, port: number, albPort: number, servicePort = spec.servicePort): string {
   const base = `http://127.0.0.1:${port}`;
   const idOf = (name: string): ClientCredentials => {
     const found = credentials.clients.get(name);
@@ -39,6 +39,15 @@ export function renderEnv(spec: IssuerSpec, credentials: DevCredentials, port: n
       // The local equivalent of https://<userAuth.host>/, a logout URL the hosted UI accepts locally.
       ['SIGN_OUT_REDIRECT_URI', `http://localhost:${albPort}/`],
     );
+  }
+  if (spec.calls) {
+    // The outbound calls: a call to the service's own host reaches the local service; the secrets are dev ones.
+    spec.calls.forEach((c) => vars.push([`CALL_${c.envName}_BASE_URL`, c.self ? `http://127.0.0.1:${servicePort}` : c.baseUrl]));
+    const clients = new Map(spec.calls.map((c) => [c.clientEnvName, c.client]));
+    clients.forEach((name, envName) => vars.push(
+      [`CLIENT_ID_${envName}`, idOf(name).clientId],
+      [`CLIENT_SECRET_${envName}`, idOf(name).clientSecret!],
+    ));
   }
   return vars.map(([name, value]) => `export ${name}=${shellQuote(value)}\n`).join('');
 }

@@ -48,6 +48,9 @@ function shapeProblems(value: unknown): string[] {
     && typeof userAuth.albArn === 'string'
     && Number.isInteger(userAuth.sessionTimeoutSeconds)), 'userAuth', '{ webClientName, albArn, sessionTimeoutSeconds } when present');
   if (isObject(userAuth)) problems.push(...hostedUiProblems(userAuth));
+  const calls = value.calls;
+  expect(calls === undefined || (Array.isArray(calls) && calls.every(isCall)), 'calls',
+    'a list of { name, envName, client, clientEnvName, baseUrl, self } when present');
   return problems;
 }
 
@@ -70,6 +73,12 @@ function isClient(value: unknown): boolean {
     && typeof value.envName === 'string'
     && typeof value.generateSecret === 'boolean'
     && Array.isArray(value.scopes) && value.scopes.every((s) => typeof s === 'string');
+}
+
+function isCall(value: unknown): boolean {
+  return isObject(value)
+    && ['name', 'envName', 'client', 'clientEnvName', 'baseUrl'].every((k) => typeof value[k] === 'string')
+    && typeof value.self === 'boolean';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

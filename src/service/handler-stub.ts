@@ -1,7 +1,7 @@
 /**
  * Renders the starting handler of a route, fitted to its protection; the file is the user's from then on.
  */
-import { commentText, key, member } from '../private/ts-literal';
+import { commentText, key, member, tsString } from '../private/ts-literal';
 import type { Route } from '../spec';
 import { pathParams } from '../spec/private/routes';
 
@@ -9,13 +9,18 @@ import { pathParams } from '../spec/private/routes';
 export function renderHandlerStub(route: Route): string {
   const params = pathParams(route.path);
   const usesReq = route.hasBody || params.length > 0;
-  const summary = `${route.method} ${route.path} (${protection(route)}). Yours to change: eks-cognito-kit wrote it once and never touches it again.`;
+  const relay = route.relay && ` It relays GET ${route.relay.path} of the call ${route.relay.call} (src/calls.ts); an upstream failure answers 502.`;
+  const summary = `${route.method} ${route.path} (${protection(route)}).${relay ?? ''} Yours to change: eks-cognito-kit wrote it once and never touches it again.`;
   return [
     "import type { Request, Response } from 'express';",
+    ...(route.relay ? [`import { ${route.relay.call} } from '../calls';`] : []),
     '',
     `/** ${commentText(summary)} */`,
-    `export function ${route.handler}(${usesReq ? 'req' : '_req'}: Request, res: Response): void {`,
+    route.relay
+      ? `export async function ${route.handler}(${usesReq ? 'req' : '_req'}: Request, res: Response): Promise<void> {`
+      : `export function ${route.handler}(${usesReq ? 'req' : '_req'}: Request, res: Response): void {`,
     ...(route.hasBody ? bodyCheck() : []),
+    ...(route.relay ? [`  const upstream = await ${route.relay.call}.json(${tsString(route.relay.path)});`] : []),
     ...answer(route, params),
     '}',
     '',
@@ -44,7 +49,7 @@ function paramFields(params: readonly string[]): string {
 }
 
 function answer(route: Route, params: readonly string[]): string[] {
-  const received = route.hasBody ? ', received: req.body' : '';
+  const received = `${route.hasBody ? ', received: req.body' : ''}${route.relay ? ', upstream' : ''}`;
   if (route.auth === 'alb-user') {
     return [
       "  const user = res.locals.auth?.kind === 'alb-user' ? res.locals.auth : undefined;",

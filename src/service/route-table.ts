@@ -36,14 +36,17 @@ export function renderRouteTable(model: ServiceModel): string {
 /** Text of `src/main.ts`, the process entry point: the kit's server, the routes, the owner's `configure` and user sign-in. */
 export function renderMain(model: ServiceModel): string {
   const signIn = model.userAuth && `userSignIn({ signOutPath: ${tsString(model.userAuth.signOutPath)} })`;
+  const options = ['routes: ROUTES', `serviceName: ${tsString(model.name)}`, 'configure',
+    ...(signIn ? ['userSignIn: signIn'] : []), ...(model.calls.length > 0 ? ['outbound: calls'] : [])];
   return [
     `import { configure } from ${tsString(COMPOSITION_ROOT)};`,
+    ...(model.calls.length > 0 ? ["import { calls } from './calls';"] : []),
     "import { startServer } from './kit/server';",
     ...(signIn ? ["import { userSignIn } from './kit/user-sign-in';"] : []),
     "import { ROUTES } from './routes';",
     '',
     ...(signIn ? [`const signIn = ${signIn};`] : []),
-    `void startServer({ routes: ROUTES, serviceName: ${tsString(model.name)}, configure${signIn ? ', userSignIn: signIn' : ''} });`,
+    `void startServer({ ${options.join(', ')} });`,
     '',
   ].join('\n');
 }

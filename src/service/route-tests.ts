@@ -5,11 +5,13 @@
  */
 import { toTsLiteral, tsString } from '../private/ts-literal';
 import type { Route, ServiceModel } from '../spec';
+import { localCallsOptions } from './calls-module';
 
 /** Text of `test/routes.test.ts`. */
 export function renderRouteTests(model: ServiceModel): string {
   const allScopes = model.cognito.resourceServer.scopes.map((s) => s.fullName);
   const needsAlb = model.routes.some((r) => r.auth === 'alb-user');
+  const relays = model.routes.some((r) => r.relay);
   // The production values: the pool's hosted domain and the sign-in host.
   const signOut = model.userAuth && {
     path: model.userAuth.signOutPath,
@@ -17,6 +19,8 @@ export function renderRouteTests(model: ServiceModel): string {
     redirectUri: `https://${model.userAuth.host}/`,
   };
   return [
+    ...(relays ? ["import { join } from 'node:path';"] : []),
+    ...(relays ? ["import { startLocalCalls, type LocalCalls } from 'eks-cognito-kit';"] : []),
     "import type { Express } from 'express';",
     "import request from 'supertest';",
     "import { configure } from '../src/app';",
@@ -27,6 +31,15 @@ export function renderRouteTests(model: ServiceModel): string {
     "import { ROUTES } from '../src/routes';",
     "import { TestTokens } from './support/test-tokens';",
     '',
+    ...(relays ? [
+      '// Routes that relay an outbound call reach an upstream on 127.0.0.1 with tokens of the local issuer.',
+      'let local: LocalCalls;',
+      'beforeAll(async () => {',
+      `  local = await startLocalCalls(${localCallsOptions(model)});`,
+      '  Object.assign(process.env, local.env);',
+      '});',
+      'afterAll(() => local.close());',
+    ] : []),
     'const tokens = TestTokens.create();',
     ...(signOut ? [`const HOSTED_UI = ${tsString(signOut.hostedUiUrl)};`] : []),
     '// Marks every answer that passed through src/app.ts, to prove it runs before the routes.',

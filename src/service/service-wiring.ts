@@ -8,6 +8,7 @@ import type { TypeScriptProject } from 'projen/lib/typescript';
 import { readAssetTree } from '../private/assets';
 import { SourceFile } from '../private/source-file';
 import type { ServiceModel } from '../spec';
+import { CALL_FILES, renderCallsModule, renderCallsTests } from './calls-module';
 import { renderDockerfile, renderDockerignore } from './dockerfile';
 import { renderHandlerStub } from './handler-stub';
 import { renderCompositionRoot, renderMain, renderRouteTable } from './route-table';
@@ -26,7 +27,14 @@ export class ServiceWiring extends Component {
 
     for (const asset of readAssetTree(SERVICE_ASSETS)) {
       if (!model.userAuth && USER_SIGN_IN_FILES.includes(asset.path)) continue;
+      if (model.calls.length === 0 && CALL_FILES.includes(asset.path)) continue;
       new SourceFile(project, asset.path, { render: () => asset.text });
+    }
+    if (model.calls.length > 0) {
+      new SourceFile(project, 'src/calls.ts', { render: () => renderCallsModule(model) });
+      new SourceFile(project, 'test/calls.test.ts', { render: () => renderCallsTests(model) });
+      project.eslint?.addIgnorePattern('src/calls.ts');
+      project.eslint?.addIgnorePattern('test/calls.test.ts');
     }
     new SourceFile(project, 'src/routes.ts', { render: () => renderRouteTable(model) });
     new SourceFile(project, 'src/main.ts', { render: () => renderMain(model) });

@@ -39,6 +39,23 @@ export interface Route {
   readonly handler: string;
   /** Handler module name, kebab-case (file `src/handlers/<module>.ts`). */
   readonly handlerModule: string;
+  /** The call path the starting handler relays, when the spec asks for one. */
+  readonly relay?: { readonly call: string; readonly path: string };
+}
+
+/** An API the service calls with a client-credentials token. */
+export interface OutboundCall {
+  /** camelCase name, the export of `src/calls.ts`. */
+  readonly name: string;
+  /** Suffix of `CALL_<envName>_BASE_URL`: `ordersApi` becomes `ORDERS_API`. */
+  readonly envName: string;
+  readonly baseUrl: string;
+  /** Whether the base URL's host is the service's own API host (locally, the call goes to the local service). */
+  readonly self: boolean;
+  /** Scopes the token asks for. */
+  readonly scopes: readonly Scope[];
+  /** The app client whose credentials fetch the token (`CLIENT_ID_<envName>`, `CLIENT_SECRET_<envName>`). */
+  readonly client: AppClient;
 }
 
 /** ALB user sign-in settings. */
@@ -126,6 +143,8 @@ export interface ServiceModel {
   readonly workload: Workload;
   readonly userAuth?: UserAuth;
   readonly local: { readonly issuerPort: number };
+  /** The APIs the service calls; empty when it calls none. */
+  readonly calls: readonly OutboundCall[];
   /** Labels shared by every Kubernetes object of the service; the selector is derived from them. */
   readonly labels: Readonly<Record<string, string>>;
 }

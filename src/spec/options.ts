@@ -35,6 +35,38 @@ export interface RouteOptions {
    * @default the last fixed path segment in camelCase, for example `protectedRole`
    */
   readonly handler?: string;
+  /**
+   * Makes the route's starting handler relay `GET <path>` of one of the spec's `calls` and answer with
+   * its JSON; only the starting handler (written once) and the generated tests use it.
+   * @default none
+   */
+  readonly relay?: RelayOptions;
+}
+
+/** What a route's starting handler relays: one path of an outbound call. */
+export interface RelayOptions {
+  /** The `name` of an entry of `calls`. */
+  readonly call: string;
+  /** Path under the call's base URL, for example `/api/demo/protectedRole/relay`. */
+  readonly path: string;
+}
+
+/**
+ * An API the service calls with a client-credentials token of one of its app clients: the generated
+ * `src/calls.ts` exports a client per call that fetches, caches and refreshes the token.
+ */
+export interface CallOptions {
+  /** camelCase name of the call, the name of its client in `src/calls.ts` (for example `ordersApi`). */
+  readonly name: string;
+  /** Base URL of the API: https, or http on a loopback host only (for example `https://orders.example.com`). */
+  readonly baseUrl: string;
+  /**
+   * Scope names of the resource server the token asks for; each must be granted to `client`.
+   * @default every scope of `client`
+   */
+  readonly scopes?: string[];
+  /** Name of the app client (of `cognito.clients`, with a secret) whose credentials fetch the token. */
+  readonly client: string;
 }
 
 /** A custom scope of the resource server. */
@@ -310,4 +342,9 @@ export interface ServiceSpecOptions {
   readonly userAuth?: UserAuthOptions;
   /** @default see LocalOptions */
   readonly local?: LocalOptions;
+  /**
+   * APIs the service calls with client-credentials tokens (one typed client each in `src/calls.ts`).
+   * @default none
+   */
+  readonly calls?: CallOptions[];
 }

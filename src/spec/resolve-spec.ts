@@ -6,6 +6,7 @@ import { DEFAULT_NODE_GROUP, DEFAULT_ROUTES, DEFAULTS } from './defaults';
 import type { Cluster, IngressSettings, Route, Scope, ServiceModel, UserAuth, Workload } from './model';
 import type { ServiceSpecOptions } from './options';
 import { Problems } from './private/problems';
+import { checkRelays, resolveCalls } from './private/resolve-calls';
 import { resolveCognito } from './private/resolve-cognito';
 import { resolveRoutes } from './private/resolve-routes';
 import * as rules from './private/rules';
@@ -33,7 +34,10 @@ export function resolveSpec(options: ServiceSpecOptions): ServiceModel {
   const userAuth = resolveUserAuth(options, region, host, problems);
   const cognitoContext = { name, region, host, clusterName: cluster.name, webClientName: userAuth?.webClient.name };
   const cognito = resolveCognito(options.cognito ?? {}, cognitoContext, problems);
-  const routes = resolveRoutes(options.routes ?? DEFAULT_ROUTES, cognito.scopeByName, userAuth !== undefined, problems);
+  const routeOptions = options.routes ?? DEFAULT_ROUTES;
+  const callOptions = options.calls ?? [];
+  const calls = resolveCalls(callOptions, cognito.clients, cognito.scopeByName, host, problems);
+  const routes = checkRelays(routeOptions, resolveRoutes(routeOptions, cognito.scopeByName, userAuth !== undefined, problems), callOptions, problems);
   const workload = resolveWorkload(options, name, problems);
   const ingress = resolveIngress(options, region, userAuth !== undefined, problems);
   if (userAuth) checkSignInRoutes(userAuth, routes, problems);
@@ -55,6 +59,7 @@ export function resolveSpec(options: ServiceSpecOptions): ServiceModel {
     workload,
     userAuth,
     local: { issuerPort },
+    calls,
     labels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': name, 'app.kubernetes.io/managed-by': 'eks-cognito-kit' },
   };
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { readTree, synthToDisk, tempDir } from '../util';
+import { readTree, synthToDisk, tempDir, TestProjectOptions } from '../util';
 
 const ROOT = join(__dirname, '..', '..');
 const STANDINS = join(__dirname, 'fixtures', 'bin');
@@ -12,12 +12,13 @@ const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A service repository as `create` leaves it, with the kit's command on PATH running this checkout. */
-function generatedRepo(): { dir: string; env: NodeJS.ProcessEnv } {
+function generatedRepo(spec: TestProjectOptions = {}): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = tempDir();
   const home = tempDir();
   made.push(dir, home);
-  synthToDisk(dir);
-  writeFileSync(join(dir, '.projenrc.ts'), `import { EksCognitoServiceProject } from ${JSON.stringify(join(ROOT, 'src'))};\n\nnew EksCognitoServiceProject({ name: 'demo-api' }).synth();\n`);
+  synthToDisk(dir, spec);
+  writeFileSync(join(dir, '.projenrc.ts'),
+    `import { EksCognitoServiceProject } from ${JSON.stringify(join(ROOT, 'src'))};\n\nnew EksCognitoServiceProject(${JSON.stringify({ name: 'demo-api', ...spec })}).synth();\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const kitBin = join(dir, '.kit-bin');
   mkdirSync(kitBin);
@@ -135,5 +136,72 @@ describe('npx projen deploy with stand-ins for aws, eksctl, kubectl and docker',
     expect(run.stdout.match(/^\[\d+\/11\] [\w-]+$/gm)).toEqual(['preflight', 'cognito-stack', 'cognito-outputs', 'synth', 'cluster', 'kubeconfig', 'ecr-repository', 'image', 'k8s-apply', 'rollout', 'integ']
       .map((s, i) => `[${i + 1}/11] ${s}`));
     expect(existsSync(join(dir, 'cognito/outputs.json'))).toBe(false);
+  });
+});
+
+describe('npx projen deploy of a service with outbound calls', () => {
+  const CALLS: TestProjectOptions = {
+    cognito: {
+      clients: [
+        { name: 'readClient', scopes: ['demo.read'] },
+        { name: 'writeClient', scopes: ['demo.write'] },
+        { name: 'callerClient', scopes: ['demo.read'] },
+      ],
+    },
+    calls: [{ name: 'ordersApi', baseUrl: 'https://orders.example.com', client: 'callerClient' }],
+  };
+
+  test('reads the client secret from Cognito after the apply and before the rollout, into the Secret on stdin only', () => {
+    const { dir, env } = generatedRepo(CALLS);
+    const run = projen(dir, env, 'deploy');
+    expect(run.stderr).not.toMatch(/stopped at/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\[10\/12\] client-secrets\n/);
+    const kubeconfig = join(dir, '.eks-cognito-kit/local/kubeconfig');
+    const apply = run.calls.indexOf(`kubectl --kubeconfig ${kubeconfig} apply -f -`);
+    const describe = run.calls.indexOf('aws cognito-idp describe-user-pool-client --user-pool-id ap-southeast-1_StandIn01 --client-id standincallerclientid --region ap-southeast-1 --output json');
+    const secretApply = run.calls.indexOf(`kubectl --kubeconfig ${kubeconfig} apply --server-side --field-manager eks-cognito-kit -f -`);
+    const rollout = at(run.calls, `kubectl --kubeconfig ${kubeconfig} rollout status`);
+    expect([apply, describe, secretApply, rollout].every((i) => i >= 0)).toBe(true);
+    expect(apply < describe && describe < secretApply && secretApply < rollout).toBe(true);
+
+    const secretValue = `${env.STANDIN_SECRET}-standincallerclientid`;
+    const secret = JSON.parse(readFileSync(join(env.STANDIN_STATE!, 'server-side-applied.json'), 'utf-8'));
+    expect(secret).toMatchObject({ apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name: 'demo-api-client-secrets', namespace: 'demo' } });
+    expect(secret.data).toEqual({ CLIENT_SECRET_CALLER: Buffer.from(secretValue).toString('base64') });
+
+    // The ConfigMap has the public half; the Deployment takes the secret from the Secret.
+    const configMap = parse(readFileSync(join(dir, 'k8s/config-map.yaml'), 'utf-8'));
+    expect(configMap.data).toMatchObject({
+      TOKEN_ENDPOINT: 'https://demo-api-token-demo.auth.ap-southeast-1.amazoncognito.com/oauth2/token',
+      CALL_ORDERS_API_BASE_URL: 'https://orders.example.com',
+      CLIENT_ID_CALLER: 'standincallerclientid',
+    });
+    const deployment = parse(readFileSync(join(dir, 'k8s/deployment.yaml'), 'utf-8'));
+    expect(deployment.spec.template.spec.containers[0].env).toEqual([
+      { name: 'CLIENT_SECRET_CALLER', valueFrom: { secretKeyRef: { name: 'demo-api-client-secrets', key: 'CLIENT_SECRET_CALLER' } } },
+    ]);
+
+    // The secret (and the ECR password it is derived from) is in no output, argument or file but the cluster's.
+    const files = readTree(dir);
+    delete files['.standin-state/server-side-applied.json'];
+    const everything = [run.stdout, run.stderr, ...run.calls, ...Object.values(files)].join('\n');
+    expect(everything).not.toContain(env.STANDIN_SECRET);
+  });
+
+  test('a client secret that cannot be read stops the chain before the rollout and says what to do', () => {
+    const { dir, env } = generatedRepo(CALLS);
+    const run = projen(dir, { ...env, STANDIN_FAIL: 'describe-user-pool-client' }, 'deploy');
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/stopped at step 10\/12 \(client-secrets\): the secret of client callerClient cannot be read: .*\nNext: .*cognito-idp:DescribeUserPoolClient/);
+    expect(run.calls.some((c) => c.includes('rollout status'))).toBe(false);
+  });
+
+  test('--dry-run lists client-secrets between k8s-apply and rollout', () => {
+    const { dir, env } = generatedRepo(CALLS);
+    const run = projen(dir, env, 'deploy', '--dry-run');
+    expect(run.status).toBe(0);
+    expect(run.stdout.match(/^\[\d+\/12\] [\w-]+$/gm)?.slice(8, 11)).toEqual(['[9/12] k8s-apply', '[10/12] client-secrets', '[11/12] rollout']);
+    expect(run.stdout).toContain('aws cognito-idp describe-user-pool-client --user-pool-id \'<UserPoolId>\' --client-id \'<callerClient id>\'');
   });
 });

@@ -231,3 +231,46 @@ describe('a bare repo whose .projenrc.ts holds only the default project type', (
     expect(run('git', ['status', '--porcelain'], BARE).output).toBe('');
   }, 600_000);
 });
+
+describe('outbound calls: the bare repo calls its own protected route with a client-credentials token', () => {
+  const BARE = join(WORK, 'bare');
+
+  beforeAll(() => {
+    writeFileSync(join(BARE, '.projenrc.ts'), `import { DEFAULT_ROUTES, EksCognitoServiceProject } from 'eks-cognito-kit';
+
+new EksCognitoServiceProject({
+  name: 'demo-api',
+  routes: [
+    ...DEFAULT_ROUTES,
+    { method: 'GET', path: '/api/relay', scopes: ['demo.read'], relay: { call: 'selfApi', path: '/api/demo/protectedRole/relay' } },
+  ],
+  cognito: {
+    clients: [
+      { name: 'readClient', scopes: ['demo.read'] },
+      { name: 'writeClient', scopes: ['demo.write'] },
+      { name: 'callerClient', scopes: ['demo.read'] },
+    ],
+  },
+  calls: [{ name: 'selfApi', baseUrl: 'https://gateway.example.com', client: 'callerClient' }],
+}).synth();
+`);
+    run('npx', ['projen'], BARE);
+  }, 300_000);
+
+  test('its generated tests pass, test/calls.test.ts included (8 concurrent calls, one token request; refresh; one retry)', () => {
+    const { output } = run('npm', ['test'], BARE);
+    expect(output).toMatch(/PASS test\/calls\.test\.ts/);
+    expect(output).toMatch(/PASS test\/routes\.test\.ts/);
+    expect(output).toMatch(/Tests:\s+(\d+) passed, \1 total/);
+  }, 300_000);
+
+  test('`npm run integ`: the relaying route answers 200 through its generated client, and the token requests are counted', () => {
+    const { output } = run('npm', ['run', 'integ'], BARE);
+    expect(output).toMatch(/^PASS 200 GET \/api\/relay: token of readClient with demo\.read, through call selfApi$/m);
+    expect(output).toMatch(/^\d+ passed, 0 failed, \d+ skipped$/m);
+    // integ.sh reaches /api/relay once with a token: the service asked the issuer once for callerClient's token.
+    expect(output).toMatch(/^token requests answered by the local issuer: callerClient 1 \(calls: selfApi\)$/m);
+    const secret = JSON.parse(readFileSync(join(BARE, '.eks-cognito-kit', 'local', 'clients.json'), 'utf-8')).callerClient.clientSecret;
+    expect(output).not.toContain(secret);
+  }, 300_000);
+});

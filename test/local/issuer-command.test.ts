@@ -87,6 +87,31 @@ describe('eks-cognito-kit issuer', () => {
       expect(onAlbPort.SIGN_OUT_REDIRECT_URI).toBe('http://localhost:9556/');
       expect(alb.COGNITO_CLIENT_IDS.split(',')).not.toContain(web.clientId);
     });
+
+    test('without calls, no call variables', () => {
+      expect(Object.keys(vars).filter((k) => /^(CALL_|CLIENT_ID_|CLIENT_SECRET_)/.test(k))).toEqual([]);
+    });
+
+    test('with calls, their base URLs (the local service for the own host) and their clients\' dev credentials', () => {
+      const repo = createIssuerRepo({
+        cognito: { clients: [{ name: 'readClient', scopes: ['demo.read'] }, { name: 'callerClient', scopes: ['demo.read', 'demo.write'] }] },
+        calls: [
+          { name: 'selfApi', baseUrl: 'https://gateway.example.com', client: 'callerClient', scopes: ['demo.read'] },
+          { name: 'ordersApi', baseUrl: 'https://orders.example.com/v1', client: 'callerClient' },
+        ],
+      });
+      const caller = loadDevCredentials(repo.dir, repo.spec).clients.get('callerClient')!;
+      const onPort = evalInBash(runCli(['--print-env', '--service-port', '9601', '--dir', repo.dir], tmpdir()).stdout);
+      expect(onPort).toMatchObject({
+        CALL_SELF_API_BASE_URL: 'http://127.0.0.1:9601',
+        CALL_ORDERS_API_BASE_URL: 'https://orders.example.com/v1',
+        CLIENT_ID_CALLER: caller.clientId,
+        CLIENT_SECRET_CALLER: caller.clientSecret,
+      });
+      expect(Object.keys(onPort).filter((k) => k.startsWith('CLIENT_SECRET_'))).toEqual(['CLIENT_SECRET_CALLER']);
+      // Without --service-port, the service's port of issuer.json (workload.port).
+      expect(evalInBash(runCli(['--print-env', '--dir', repo.dir], tmpdir()).stdout).CALL_SELF_API_BASE_URL).toBe('http://127.0.0.1:8080');
+    });
   });
 
   describe('without issuer.json', () => {

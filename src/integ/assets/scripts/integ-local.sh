@@ -2,7 +2,9 @@
 # Runs scripts/integ.sh end to end on this machine: the local Cognito-compatible issuer, the compiled
 # service and, when the service has an Ingress, the local ALB, all on free loopback ports; every case
 # goes through the ALB, so the Ingress paths are tested too. With user sign-in, a dev user is added for
-# the run and removed after it. Everything started is stopped by its process id.
+# the run and removed after it. With outbound calls, the service gets its clients' dev credentials, a
+# call to its own host goes to it, and the token requests the issuer answered per client are printed.
+# Everything started is stopped by its process id.
 set -euo pipefail
 
 # shellcheck source=scripts/local-processes.sh
@@ -19,6 +21,20 @@ finish() {
     "$KIT" issuer users remove "$INTEG_USER" >/dev/null || true
   fi
   cleanup
+  rm -f "${ISSUER_LOG:-}"
+}
+
+# Prints, for each app client of the outbound calls, how many token requests the issuer answered with 200.
+report_token_requests() {
+  local client calls count
+  while IFS=$'\t' read -r client calls; do
+    count="$(grep -cF "POST /oauth2/token 200 client=${client} " "$ISSUER_LOG" || true)"
+    echo "token requests answered by the local issuer: ${client} ${count} (calls: ${calls})"
+  done < <(node -e '
+    const calls = require("./.eks-cognito-kit/issuer.json").calls ?? [];
+    const byClient = new Map();
+    for (const c of calls) byClient.set(c.client, [...(byClient.get(c.client) ?? []), c.name]);
+    for (const [client, names] of byClient) console.log(client + "\t" + names.join(" "));')
 }
 
 main() {
@@ -29,8 +45,10 @@ main() {
   service_port="$(free_port)"
   alb_port="$(free_port)"
 
-  start_process "$KIT" issuer --port "$issuer_port" --alb-port "$alb_port"
-  eval "$("$KIT" issuer --print-env --port "$issuer_port" --alb-port "$alb_port")"
+  ISSUER_LOG="$(mktemp)"
+  # The issuer logs one line per request on stderr: shown, and kept to count token requests.
+  start_process "$KIT" issuer --port "$issuer_port" --alb-port "$alb_port" 2> >(tee "$ISSUER_LOG" >&2)
+  eval "$("$KIT" issuer --print-env --port "$issuer_port" --alb-port "$alb_port" --service-port "$service_port")"
   wait_for "$COGNITO_JWKS_URI" ok
 
   start_process env PORT="$service_port" node lib/main.js
@@ -48,7 +66,10 @@ main() {
     export INTEG_USER INTEG_PASSWORD
   fi
 
-  "$ROOT/scripts/integ.sh" "$base_url"
+  local status=0
+  "$ROOT/scripts/integ.sh" "$base_url" || status=$?
+  report_token_requests
+  return "$status"
 }
 
 main "$@"

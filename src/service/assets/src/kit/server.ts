@@ -27,6 +27,11 @@ export interface StartServerOptions extends Pick<AppOptions, 'routes' | 'configu
    * @default none
    */
   readonly userSignIn?: ServerExtension;
+  /**
+   * The outbound calls (src/calls.ts), whose settings are checked at start with the rest of the configuration.
+   * @default none
+   */
+  readonly outbound?: { check(read: EnvReader, problems: string[]): void };
 }
 
 // Longer than the ALB's default 60 s idle timeout, so the ALB never reuses a connection the pod closed.
@@ -76,6 +81,7 @@ function loadOrExit(options: StartServerOptions): { config: ServiceConfig; extra
   const problems: string[] = [];
   const config = readConfig(read, problems);
   const extra = options.userSignIn?.(read, problems, config?.issuer);
+  options.outbound?.check(read, problems);
   if (config !== undefined && problems.length === 0) return { config, extra };
   process.stderr.write(`${options.serviceName}: ${new ConfigError(problems).message}\n`);
   return process.exit(1);
