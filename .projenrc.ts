@@ -38,6 +38,9 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testTimeout: 60_000,
+      // Most suites wait on child processes (npm, projen, servers), so two workers overlap the end-to-end
+      // suite with the rest even on a 2-core machine. Only that suite binds fixed ports (seed 003's 8080).
+      maxWorkers: 2,
       // Scaffolds and generated repositories made by the tests and the quick start live here.
       modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.tmp/'],
