@@ -117,6 +117,40 @@ describe('npx projen deploy with stand-ins for aws, eksctl, kubectl and docker',
     expect(after).toEqual(before);
   });
 
+  test('with user sign-in, the sign-in Ingress\'s auth-idp-cognito carries the stand-in\'s pool ARN, web client id and domain', () => {
+    const { dir, env } = generatedRepo({
+      userAuth: { host: 'app.example.com' },
+      routes: [
+        { method: 'GET', path: '/api/demo/protectedRole/{name}', scopes: ['demo.read'] },
+        { method: 'POST', path: '/api/demo/protectedUpload', scopes: ['demo.write'] },
+        { method: 'GET', path: '/', auth: 'alb-user' },
+      ],
+    });
+    const idp = () => JSON.parse(parse(readFileSync(join(dir, 'k8s/ingress-web.yaml'), 'utf-8')).metadata.annotations['alb.ingress.kubernetes.io/auth-idp-cognito']);
+    const placeholder = idp();
+    const first = projen(dir, env, 'deploy', '--only', 'cognito');
+    expect(first.stderr).not.toMatch(/stopped at/);
+    expect(first.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'cognito/outputs.json'), 'utf-8')).clientIds.webClient).toBe('standinwebclientid');
+    expect(idp()).toEqual({
+      userPoolARN: 'arn:aws:cognito-idp:ap-southeast-1:111122223333:userpool/ap-southeast-1_StandIn01',
+      userPoolClientID: 'standinwebclientid',
+      userPoolDomain: 'demo-api-token-demo',
+    });
+    expect(idp()).not.toEqual(placeholder);
+    expect(parse(readFileSync(join(dir, 'k8s/config-map.yaml'), 'utf-8')).data.COGNITO_USER_POOL_ID).toBe('ap-southeast-1_StandIn01');
+
+    const before = readTree(dir);
+    const second = projen(dir, env, 'deploy', '--only', 'cognito');
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/No changes to deploy/);
+    expect(second.stdout).toMatch(/cognito\/outputs\.json: unchanged/);
+    const after = readTree(dir);
+    delete before['.standin-state/calls.log'];
+    delete after['.standin-state/calls.log'];
+    expect(after).toEqual(before);
+  });
+
   test('a failing step stops the chain and says what to do next; the steps before it have done their work', () => {
     const { dir, env } = generatedRepo();
     const run = projen(dir, { ...env, STANDIN_FAIL: 'rollout status' }, 'deploy');
