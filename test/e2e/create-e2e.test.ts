@@ -165,15 +165,26 @@ describe('npm create eks-cognito-kit demo-api --yes --user-auth-host app.example
 });
 
 describe('npm create eks-cognito-kit on a terminal, from npm pack of both packages', () => {
-  test('answers the prompts as typed, refuses a bad answer with its fix, and writes the answered spec', async () => {
+  test('answers the prompts as typed, refuses a bad answer with its fix, and writes a repo whose npm test and npm run integ pass', async () => {
     const dir = join(WORK, 'prompted');
     mkdirSync(dir);
-    const r = await runInPty('npm', npmCreate(['pty-api', '--no-install', '--no-git', '--kit-spec', kitTarball]), dir, cleanEnv({ CI: '' }), SCRIPTED_ANSWERS, 300_000);
+    const r = await runInPty('npm', npmCreate(['pty-api', '--no-git', '--kit-spec', kitTarball]), dir, cleanEnv({ CI: '' }), SCRIPTED_ANSWERS, 480_000);
     expect(r.answered).toBe(SCRIPTED_ANSWERS.length);
     expect(r.code).toBe(0);
-    expect(r.output).not.toMatch(/Installing Yeoman/);
-    expectScriptedSpec(join(dir, 'pty-api'), 'pty-api');
-  }, 300_000);
+    expect(r.output).not.toMatch(/Installing Yeoman|npm exec|not installed beside/);
+    const repo = join(dir, 'pty-api');
+    expectScriptedSpec(repo, 'pty-api');
+    // The answered spec (its own scopes, clients and sign-in host) runs, not only the defaults.
+    const tests = /Tests:\s+(\d+) passed, (\d+) total/.exec(run('npm', ['test'], repo).output);
+    expect(tests?.[1]).toBe(tests?.[2]);
+    expect(Number(tests?.[1])).toBeGreaterThanOrEqual(9);
+    const integ = run('npm', ['run', 'integ'], repo).output;
+    // GET needs orders.read, which both clients hold, so its 403 case has no client to send and is skipped.
+    expect(integ).toMatch(/^9 passed, 0 failed, 1 skipped$/m);
+    expect(integ).toMatch(/^SKIP GET \/api\/demo\/protectedRole\/\{name\}: 403: every client holds orders\.read$/m);
+    expect(integ).toMatch(/^PASS 200 GET \/: signed in through the hosted UI$/m);
+    expect(integ.match(/^PASS 200 (GET|POST) \/api\/.*: token of (reader|writer) with orders\.(read|write)$/gm)).toHaveLength(2);
+  }, 900_000);
 });
 
 describe('a team standard: create from the team package, change the standard, upgrade, re-synth', () => {
