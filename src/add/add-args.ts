@@ -19,6 +19,12 @@ export interface AddArgs {
 export const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** The route protections, the default first. */
 export const AUTHS: readonly RouteAuth[] = ['bearer', 'alb-user', 'none'];
+
+/** Why a route path is not written from the root, with the fix; undefined when it is. */
+export function pathStartProblem(path: string): string | undefined {
+  return path.startsWith('/') ? undefined : `${JSON.stringify(path)} does not start with "/"; write it from the root, for example "/${path}".`;
+}
+
 const VALUE_FLAGS: Record<string, readonly string[]> = { route: ['scopes', 'auth', 'handler'], scope: ['description'], client: ['scopes'] };
 const SWITCHES: Record<string, readonly string[]> = { route: [], scope: [], client: ['no-secret'] };
 
@@ -67,7 +73,8 @@ function toRequest(words: string[], values: Record<string, string>, switches: Se
       const method = rest[0].toUpperCase() as HttpMethod;
       if (!METHODS.includes(method)) throw new AddUsageError(`Unknown method "${rest[0]}"; use one of ${METHODS.join(', ')}.`);
       const path = rest[1];
-      if (!path.startsWith('/')) throw new AddUsageError(`The path "${path}" does not start with "/"; write it from the root, for example "/${path}".`);
+      const notRooted = pathStartProblem(path);
+      if (notRooted) throw new AddUsageError(`The path ${notRooted}`);
       const auth = values.auth as RouteAuth | undefined;
       if (auth !== undefined && !AUTHS.includes(auth)) throw new AddUsageError(`--auth "${auth}" is not one of ${AUTHS.join(', ')}.`);
       return {

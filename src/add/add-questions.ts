@@ -6,11 +6,11 @@
  * line that `parseAddArgs` reads, so a terminal and a script take the same path.
  */
 import { createInterface } from 'node:readline/promises';
-import { AUTHS, METHODS } from './add-args';
+import { AUTHS, METHODS, pathStartProblem } from './add-args';
 import type { GivenAddWords } from './add-error';
 import type { ServiceSpecOptions } from '../spec/options';
 import { resolveSpec } from '../spec/resolve-spec';
-import { SpecError } from '../spec/spec-error';
+import { problemWhere } from '../spec/spec-error';
 
 /** The terminal the questions go to. */
 export interface AddTerminal {
@@ -47,8 +47,7 @@ export function processTerminal(): AddTerminal & { close(): void } {
 
 /** The problem of a route path, as the spec reports it (value and fix), or undefined. */
 export function routePathProblem(path: string): string | undefined {
-  if (!path.startsWith('/')) return `${JSON.stringify(path)} does not start with "/"; write it from the root, for example "/${path}".`;
-  return problemAt({ name: 'probe', routes: [{ method: 'GET', path, auth: 'none' }] }, 'routes[0].path');
+  return pathStartProblem(path) ?? problemAt({ name: 'probe', routes: [{ method: 'GET', path, auth: 'none' }] }, 'routes[0].path');
 }
 
 /** The problem of a scope name, as the spec reports it, or undefined. */
@@ -100,12 +99,5 @@ async function askChecked(term: AddTerminal, message: string, problem: (text: st
 }
 
 function problemAt(options: ServiceSpecOptions, at: string): string | undefined {
-  try {
-    resolveSpec(options);
-    return undefined;
-  } catch (e) {
-    if (!(e instanceof SpecError)) throw e;
-    const p = e.problems.find((x) => x.path === at);
-    return p ? `${JSON.stringify(p.value)} ${p.message}` : undefined;
-  }
+  return problemWhere(() => resolveSpec(options), (path) => path === at);
 }

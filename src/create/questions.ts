@@ -11,7 +11,7 @@ import type { ProjectType } from './project-type';
 import { resolveAnswers } from './spec-options';
 import type { ServiceModel } from '../spec/model';
 import { KNOWN_REGIONS } from '../spec/private/rules';
-import { SpecError } from '../spec/spec-error';
+import { problemWhere } from '../spec/spec-error';
 
 /** An inquirer question: `input` (typed text, parsed by `filter`), `select` (one of `choices`) or `confirm`. */
 export interface CreateQuestion {
@@ -74,14 +74,7 @@ export function specQuestions(projectType: ProjectType, baseline: ServiceModel, 
 
 /** The first problem the flag `flag` can fix, as "value: message". */
 export function problemOf(flag: string, resolve: () => unknown): string | undefined {
-  try {
-    resolve();
-    return undefined;
-  } catch (e) {
-    if (!(e instanceof SpecError)) throw e;
-    const p = e.problems.find((x) => flagForSpecPath(x.path)?.name === flag);
-    return p ? `${JSON.stringify(p.value)} ${p.message}` : undefined;
-  }
+  return problemWhere(resolve, (path) => flagForSpecPath(path)?.name === flag);
 }
 
 /** An answer's default as the text the user would type for it. */

@@ -25,6 +25,21 @@ export class SpecError extends Error {
   }
 }
 
+/**
+ * The first problem `resolve` reports at a path `at` accepts, as "value message" (how a prompt shows it
+ * under the typed answer), or undefined when there is none there. Any other error is thrown on.
+ */
+export function problemWhere(resolve: () => unknown, at: (path: string) => boolean): string | undefined {
+  try {
+    resolve();
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    const p = e.problems.find((x) => at(x.path));
+    return p ? `${formatValue(p.value)} ${p.message}` : undefined;
+  }
+}
+
 function formatValue(value: unknown): string {
   if (value === undefined) return '(missing)';
   const json = JSON.stringify(value);

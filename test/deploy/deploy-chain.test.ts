@@ -57,6 +57,13 @@ function projen(dir: string, env: NodeJS.ProcessEnv, ...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, calls };
 }
 
+/** The repository's files, without the stand-ins' call log (which every run appends to). */
+function repoFiles(dir: string): Record<string, string> {
+  const files = readTree(dir);
+  delete files['.standin-state/calls.log'];
+  return files;
+}
+
 /** Where in the call log the first call starting with `prefix` is (-1 when never). */
 function at(calls: string[], prefix: string): number {
   return calls.findIndex((c) => c.startsWith(prefix));
@@ -101,7 +108,7 @@ describe('npx projen deploy with stand-ins for aws, eksctl, kubectl and docker',
     const everything = [first.stdout, first.stderr, ...Object.values(readTree(dir))].join('\n');
     expect(everything).not.toContain(env.STANDIN_SECRET);
 
-    const before = readTree(dir);
+    const before = repoFiles(dir);
     const second = projen(dir, env, 'deploy');
     expect(second.status).toBe(0);
     const again = second.calls.slice(first.calls.length);
@@ -111,10 +118,7 @@ describe('npx projen deploy with stand-ins for aws, eksctl, kubectl and docker',
     expect(second.stdout).toMatch(/skipped: cluster token-demo exists/);
     expect(second.stdout).toMatch(/skipped: .*demo-api:[0-9a-f]{12} is in ECR/);
     expect(second.stdout).toMatch(/all objects unchanged/);
-    const after = readTree(dir);
-    delete before['.standin-state/calls.log'];
-    delete after['.standin-state/calls.log'];
-    expect(after).toEqual(before);
+    expect(repoFiles(dir)).toEqual(before);
   });
 
   test('with user sign-in, the sign-in Ingress\'s auth-idp-cognito carries the stand-in\'s pool ARN, web client id and domain', () => {
@@ -140,15 +144,12 @@ describe('npx projen deploy with stand-ins for aws, eksctl, kubectl and docker',
     expect(idp()).not.toEqual(placeholder);
     expect(parse(readFileSync(join(dir, 'k8s/config-map.yaml'), 'utf-8')).data.COGNITO_USER_POOL_ID).toBe('ap-southeast-1_StandIn01');
 
-    const before = readTree(dir);
+    const before = repoFiles(dir);
     const second = projen(dir, env, 'deploy', '--only', 'cognito');
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/No changes to deploy/);
     expect(second.stdout).toMatch(/cognito\/outputs\.json: unchanged/);
-    const after = readTree(dir);
-    delete before['.standin-state/calls.log'];
-    delete after['.standin-state/calls.log'];
-    expect(after).toEqual(before);
+    expect(repoFiles(dir)).toEqual(before);
   });
 
   test('a failing step stops the chain and says what to do next; the steps before it have done their work', () => {
